@@ -1,0 +1,11 @@
+/**
+ * Beltway: supplier scoring and certified search-traffic allocation. Only the API packages are
+ * exported; {@code org.beltway.internal} is machinery.
+ */
+module org.beltway.ranking {
+  requires com.google.common;
+  requires it.unimi.dsi.fastutil;
+  requires commons.math3;
+
+  exports org.beltway.supplier;
+}

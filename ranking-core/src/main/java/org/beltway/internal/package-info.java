@@ -1,0 +1,4 @@
+/**
+ * Shared machinery; not exported.
+ */
+package org.beltway.internal;

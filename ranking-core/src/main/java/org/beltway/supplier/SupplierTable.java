@@ -1,0 +1,493 @@
+package org.beltway.supplier;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+
+/**
+ * Every supplier of a marketplace and the raw signals of one window, stored column by column in
+ * primitive arrays so that a national table (1.07 M suppliers) fits in a few hundred MB and scoring runs
+ * as tight loops. Rows are numbered in insertion order; {@link #row(long)} maps a supplier id to its row.
+ * Variable-length data (categories, refund claimants) is stored in compressed sparse rows.
+ *
+ * <p>Immutable once built. Built with {@link #builder(int)}, which validates every row.
+ */
+public final class SupplierTable {
+  private final int size;
+  private final long[] ids;
+  private final byte[] tiers;
+  private final boolean[] factories;
+  private final int[] belts;
+  private final int[] cities;
+  private final int[] categoryStart;
+  private final int[] categories;
+  private final byte[] programs;
+  private final short[] priorityClasses;
+  private final int[] daysOnPlatform;
+  private final int[][] counts;
+  private final double[][] amounts;
+  private final int[] claimantStart;
+  private final int[] claimantClaims;
+  private final int[] claimantMalicious;
+  private final int[] claimantAppealsWon;
+  private final double[] claimantCredibility;
+  private final int categoryLimit;
+  private final Long2IntOpenHashMap rowById;
+
+  private SupplierTable(Builder b) {
+    size = b.size;
+    ids = Arrays.copyOf(b.ids, size);
+    tiers = Arrays.copyOf(b.tiers, size);
+    factories = Arrays.copyOf(b.factories, size);
+    belts = Arrays.copyOf(b.belts, size);
+    cities = Arrays.copyOf(b.cities, size);
+    categoryStart = Arrays.copyOf(b.categoryStart, size + 1);
+    categories = Arrays.copyOf(b.categories, categoryStart[size]);
+    programs = Arrays.copyOf(b.programs, size);
+    priorityClasses = Arrays.copyOf(b.priorityClasses, size);
+    daysOnPlatform = Arrays.copyOf(b.daysOnPlatform, size);
+    counts = new int[Count.VALUES.length][];
+    for (int c = 0; c < counts.length; c++) {
+      counts[c] = Arrays.copyOf(b.counts[c], size);
+    }
+    amounts = new double[Amount.VALUES.length][];
+    for (int a = 0; a < amounts.length; a++) {
+      amounts[a] = Arrays.copyOf(b.amounts[a], size);
+    }
+    claimantStart = Arrays.copyOf(b.claimantStart, size + 1);
+    int claimantCount = claimantStart[size];
+    claimantClaims = Arrays.copyOf(b.claimantClaims, claimantCount);
+    claimantMalicious = Arrays.copyOf(b.claimantMalicious, claimantCount);
+    claimantAppealsWon = Arrays.copyOf(b.claimantAppealsWon, claimantCount);
+    claimantCredibility = Arrays.copyOf(b.claimantCredibility, claimantCount);
+    categoryLimit = b.categoryLimit;
+    rowById = b.rowById;
+    rowById.trim();
+  }
+
+  /**
+   * A builder for a table of about {@code expectedSize} suppliers (it grows as needed).
+   *
+   * @throws IllegalArgumentException if {@code expectedSize} is negative
+   */
+  public static Builder builder(int expectedSize) {
+    if (expectedSize < 0) {
+      throw new IllegalArgumentException("expectedSize must be >= 0: " + expectedSize);
+    }
+    return new Builder(expectedSize);
+  }
+
+  /** The number of suppliers. */
+  public int size() {
+    return size;
+  }
+
+  /** The row of a supplier, or -1 if the table has no supplier with that id. */
+  public int row(long supplierId) {
+    return rowById.get(supplierId);
+  }
+
+  /** The supplier id of a row. */
+  public long id(int row) {
+    return ids[row];
+  }
+
+  public MembershipTier tier(int row) {
+    return MembershipTier.ofOrdinal(tiers[row]);
+  }
+
+  public boolean isFactory(int row) {
+    return factories[row];
+  }
+
+  /** The belt id, or {@link Supplier#NO_BELT}. */
+  public int belt(int row) {
+    return belts[row];
+  }
+
+  public int city(int row) {
+    return cities[row];
+  }
+
+  /** The number of categories the supplier sells in (at least 1). */
+  public int categoryCount(int row) {
+    return categoryStart[row + 1] - categoryStart[row];
+  }
+
+  /** The {@code k}-th category of a row, 0 being the primary. */
+  public int category(int row, int k) {
+    return categories[categoryStart[row] + k];
+  }
+
+  /** The primary category: the peer group of the supplier's signals. */
+  public int primaryCategory(int row) {
+    return categories[categoryStart[row]];
+  }
+
+  /** Whether the supplier sells in the category. */
+  public boolean sellsIn(int row, int category) {
+    for (int k = categoryStart[row], end = categoryStart[row + 1]; k < end; k++) {
+      if (categories[k] == category) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One more than the largest category id in the table: category ids lie in [0, categoryLimit). */
+  public int categoryLimit() {
+    return categoryLimit;
+  }
+
+  public boolean joined(int row, Program program) {
+    return (programs[row] & (1 << program.ordinal())) != 0;
+  }
+
+  public boolean inPriorityClass(int row, PriorityClass priorityClass) {
+    return (priorityClasses[row] & (1 << priorityClass.ordinal())) != 0;
+  }
+
+  public int daysOnPlatform(int row) {
+    return daysOnPlatform[row];
+  }
+
+  /** A count of the row's window. */
+  public long count(Count count, int row) {
+    return counts[count.ordinal()][row];
+  }
+
+  /** An amount of the row's window. */
+  public double amount(Amount amount, int row) {
+    return amounts[amount.ordinal()][row];
+  }
+
+  /** The first claimant index of a row; the row's claimants are [claimantStart(row), claimantStart(row + 1)). */
+  public int claimantStart(int row) {
+    return claimantStart[row];
+  }
+
+  public int claimantClaims(int claimant) {
+    return claimantClaims[claimant];
+  }
+
+  public int claimantMalicious(int claimant) {
+    return claimantMalicious[claimant];
+  }
+
+  public int claimantAppealsWon(int claimant) {
+    return claimantAppealsWon[claimant];
+  }
+
+  public double claimantCredibility(int claimant) {
+    return claimantCredibility[claimant];
+  }
+
+  /** The supplier of a row, as a value. */
+  public Supplier supplier(int row) {
+    EnumSet<Program> joined = EnumSet.noneOf(Program.class);
+    for (Program p : Program.VALUES) {
+      if (joined(row, p)) {
+        joined.add(p);
+      }
+    }
+    EnumSet<PriorityClass> classes = EnumSet.noneOf(PriorityClass.class);
+    for (PriorityClass c : PriorityClass.VALUES) {
+      if (inPriorityClass(row, c)) {
+        classes.add(c);
+      }
+    }
+    return new Supplier(ids[row], tier(row), factories[row], belts[row], cities[row],
+        Arrays.copyOfRange(categories, categoryStart[row], categoryStart[row + 1]), joined, classes,
+        daysOnPlatform[row]);
+  }
+
+  /** The signals of a row, as a value. */
+  public Signals signals(int row) {
+    Signals.Builder b = Signals.builder();
+    for (Count c : Count.VALUES) {
+      b.count(c, counts[c.ordinal()][row]);
+    }
+    for (Amount a : Amount.VALUES) {
+      b.amount(a, amounts[a.ordinal()][row]);
+    }
+    for (int k = claimantStart[row]; k < claimantStart[row + 1]; k++) {
+      b.claimant(claimantClaims[k], claimantMalicious[k], claimantAppealsWon[k], claimantCredibility[k]);
+    }
+    return b.build();
+  }
+
+  /**
+   * The heap the table's columns take, in bytes (arrays and the id index; object headers of the
+   * arrays are ignored).
+   */
+  public long columnBytes() {
+    long perRow = 8 + 1 + 1 + 4 + 4 + 4 + 1 + 2 + 4 + 4L * Count.VALUES.length
+        + 8L * Amount.VALUES.length + 4 + 4;
+    long claimantsBytes = (long) claimantClaims.length * (4 + 4 + 4 + 8);
+    long index = (long) rowById.size() * 2 * (8 + 4); // keys + values at load factor 0.5 after trim
+    return perRow * size + 4L * categories.length + claimantsBytes + index;
+  }
+
+  /**
+   * Builds a {@link SupplierTable} row by row. {@link #add} validates the row at once and rejects it
+   * with a message naming the supplier id, the field, the value and the expectation; nothing is ever
+   * clamped. A builder builds one table.
+   */
+  public static final class Builder {
+    private int size;
+    private long[] ids;
+    private byte[] tiers;
+    private boolean[] factories;
+    private int[] belts;
+    private int[] cities;
+    private int[] categoryStart;
+    private int[] categories;
+    private byte[] programs;
+    private short[] priorityClasses;
+    private int[] daysOnPlatform;
+    private final int[][] counts = new int[Count.VALUES.length][];
+    private final double[][] amounts = new double[Amount.VALUES.length][];
+    private int[] claimantStart;
+    private int[] claimantClaims;
+    private int[] claimantMalicious;
+    private int[] claimantAppealsWon;
+    private double[] claimantCredibility;
+    private int categoryLimit;
+    private final Long2IntOpenHashMap rowById;
+    private boolean built;
+
+    private Builder(int expected) {
+      int cap = Math.max(16, expected);
+      ids = new long[cap];
+      tiers = new byte[cap];
+      factories = new boolean[cap];
+      belts = new int[cap];
+      cities = new int[cap];
+      categoryStart = new int[cap + 1];
+      categories = new int[cap * 3];
+      programs = new byte[cap];
+      priorityClasses = new short[cap];
+      daysOnPlatform = new int[cap];
+      for (int c = 0; c < counts.length; c++) {
+        counts[c] = new int[cap];
+      }
+      for (int a = 0; a < amounts.length; a++) {
+        amounts[a] = new double[cap];
+      }
+      claimantStart = new int[cap + 1];
+      claimantClaims = new int[cap];
+      claimantMalicious = new int[cap];
+      claimantAppealsWon = new int[cap];
+      claimantCredibility = new double[cap];
+      rowById = new Long2IntOpenHashMap(cap);
+      rowById.defaultReturnValue(-1);
+    }
+
+    /** The number of rows added so far. */
+    public int size() {
+      return size;
+    }
+
+    /**
+     * Validates and appends one supplier with the signals of its window.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException naming the supplier, field, value and expectation when the row
+     *     is invalid: unknown tier, empty or invalid categories, duplicate id, negative counts, a part
+     *     larger than its whole, NaN, infinite or negative amounts, invalid claimants
+     * @throws IllegalStateException if the table was already built
+     */
+    public Builder add(Supplier supplier, Signals signals) {
+      if (built) {
+        throw new IllegalStateException("this builder has already built its table");
+      }
+      if (supplier == null || signals == null) {
+        throw new NullPointerException("supplier and signals must not be null");
+      }
+      validate(supplier, signals);
+      ensureCapacity(size + 1);
+      int r = size;
+      ids[r] = supplier.id();
+      tiers[r] = (byte) supplier.tier().ordinal();
+      factories[r] = supplier.factory();
+      belts[r] = supplier.belt();
+      cities[r] = supplier.city();
+      int[] cats = supplier.categories();
+      int start = categoryStart[r];
+      if (start + cats.length > categories.length) {
+        categories = Arrays.copyOf(categories, Math.max(categories.length * 2, start + cats.length));
+      }
+      System.arraycopy(cats, 0, categories, start, cats.length);
+      categoryStart[r + 1] = start + cats.length;
+      for (int c : cats) {
+        categoryLimit = Math.max(categoryLimit, c + 1);
+      }
+      byte programMask = 0;
+      for (Program p : supplier.programs()) {
+        programMask |= (byte) (1 << p.ordinal());
+      }
+      programs[r] = programMask;
+      short classMask = 0;
+      for (PriorityClass c : supplier.priorityClasses()) {
+        classMask |= (short) (1 << c.ordinal());
+      }
+      priorityClasses[r] = classMask;
+      daysOnPlatform[r] = supplier.daysOnPlatform();
+      for (Count c : Count.VALUES) {
+        counts[c.ordinal()][r] = (int) signals.count(c);
+      }
+      for (Amount a : Amount.VALUES) {
+        amounts[a.ordinal()][r] = signals.amount(a);
+      }
+      int k = claimantStart[r];
+      int n = signals.claimants().size();
+      if (k + n > claimantClaims.length) {
+        int cap = Math.max(claimantClaims.length * 2, k + n);
+        claimantClaims = Arrays.copyOf(claimantClaims, cap);
+        claimantMalicious = Arrays.copyOf(claimantMalicious, cap);
+        claimantAppealsWon = Arrays.copyOf(claimantAppealsWon, cap);
+        claimantCredibility = Arrays.copyOf(claimantCredibility, cap);
+      }
+      for (Claimant claimant : signals.claimants()) {
+        claimantClaims[k] = claimant.claims();
+        claimantMalicious[k] = claimant.malicious();
+        claimantAppealsWon[k] = claimant.appealsWon();
+        claimantCredibility[k] = claimant.credibility();
+        k++;
+      }
+      claimantStart[r + 1] = k;
+      rowById.put(supplier.id(), r);
+      size++;
+      return this;
+    }
+
+    /** Returns the immutable table; the builder cannot be used afterwards. */
+    public SupplierTable build() {
+      if (built) {
+        throw new IllegalStateException("this builder has already built its table");
+      }
+      built = true;
+      return new SupplierTable(this);
+    }
+
+    private void validate(Supplier s, Signals signals) {
+      long id = s.id();
+      if (rowById.containsKey(id)) {
+        throw error(id, "id", id, "a supplier id not already in the table");
+      }
+      if (s.tier() == null) {
+        throw error(id, "tier", null, "one of " + Arrays.toString(MembershipTier.values()));
+      }
+      int[] cats = s.categories();
+      if (cats == null || cats.length == 0) {
+        throw error(id, "categories", cats == null ? null : "[]", "at least one category");
+      }
+      for (int i = 0; i < cats.length; i++) {
+        if (cats[i] < 0) {
+          throw error(id, "categories", Arrays.toString(cats), "category ids >= 0");
+        }
+        for (int j = 0; j < i; j++) {
+          if (cats[j] == cats[i]) {
+            throw error(id, "categories", Arrays.toString(cats), "no category listed twice");
+          }
+        }
+      }
+      if (s.programs() == null || s.priorityClasses() == null) {
+        throw error(id, s.programs() == null ? "programs" : "priorityClasses", null, "a set, possibly empty");
+      }
+      if (s.belt() < Supplier.NO_BELT) {
+        throw error(id, "belt", s.belt(), "a belt id >= 0 or NO_BELT (-1)");
+      }
+      if (s.city() < 0) {
+        throw error(id, "city", s.city(), "a city id >= 0");
+      }
+      if (s.daysOnPlatform() < 0) {
+        throw error(id, "daysOnPlatform", s.daysOnPlatform(), ">= 0");
+      }
+      for (Count c : Count.VALUES) {
+        long v = signals.count(c);
+        if (v < 0) {
+          throw error(id, c.field(), v, ">= 0");
+        }
+        if (v > Integer.MAX_VALUE) {
+          throw error(id, c.field(), v, "<= " + Integer.MAX_VALUE);
+        }
+      }
+      for (Count c : Count.VALUES) {
+        if (c.whole() != null && signals.count(c) > signals.count(c.whole())) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: %s (%d) exceeds %s (%d)", id, c.field(), signals.count(c),
+              c.whole().field(), signals.count(c.whole())));
+        }
+      }
+      for (Amount a : Amount.VALUES) {
+        double v = signals.amount(a);
+        if (!Double.isFinite(v)) {
+          throw error(id, a.field(), v, "a finite number");
+        }
+        if (a == Amount.PRICE_INDEX ? v <= 0 : v < 0) {
+          throw error(id, a.field(), v, a == Amount.PRICE_INDEX ? "> 0" : ">= 0");
+        }
+      }
+      for (Amount a : Amount.VALUES) {
+        if (a.whole() != null && signals.amount(a) > signals.amount(a.whole())) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: %s (%s) exceeds %s (%s)", id, a.field(), signals.amount(a),
+              a.whole().field(), signals.amount(a.whole())));
+        }
+      }
+      long claims = 0;
+      int index = 0;
+      for (Claimant c : signals.claimants()) {
+        String field = "afterSales.claimants[" + index + "]";
+        if (c.claims() < 0 || c.malicious() < 0 || c.appealsWon() < 0) {
+          throw error(id, field, c, "non-negative claim counts");
+        }
+        if (c.malicious() + c.appealsWon() > c.claims()) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: %s.malicious + appealsWon (%d) exceeds claims (%d)", id, field,
+              c.malicious() + c.appealsWon(), c.claims()));
+        }
+        if (!(c.credibility() >= 0 && c.credibility() <= 1)) {
+          throw error(id, field + ".credibility", c.credibility(), "a number in [0, 1]");
+        }
+        claims += c.claims();
+        index++;
+      }
+      if (claims > signals.count(Count.ORDERS)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "supplier %d: afterSales.refundClaims (%d) exceeds %s (%d)", id, claims,
+            Count.ORDERS.field(), signals.count(Count.ORDERS)));
+      }
+    }
+
+    private static IllegalArgumentException error(long id, String field, Object value, String expected) {
+      return new IllegalArgumentException(String.format(Locale.ROOT,
+          "supplier %d: %s (%s): expected %s", id, field, value, expected));
+    }
+
+    private void ensureCapacity(int needed) {
+      if (needed <= ids.length) {
+        return;
+      }
+      int cap = Math.max(needed, ids.length + (ids.length >> 1));
+      ids = Arrays.copyOf(ids, cap);
+      tiers = Arrays.copyOf(tiers, cap);
+      factories = Arrays.copyOf(factories, cap);
+      belts = Arrays.copyOf(belts, cap);
+      cities = Arrays.copyOf(cities, cap);
+      categoryStart = Arrays.copyOf(categoryStart, cap + 1);
+      programs = Arrays.copyOf(programs, cap);
+      priorityClasses = Arrays.copyOf(priorityClasses, cap);
+      daysOnPlatform = Arrays.copyOf(daysOnPlatform, cap);
+      for (int c = 0; c < counts.length; c++) {
+        counts[c] = Arrays.copyOf(counts[c], cap);
+      }
+      for (int a = 0; a < amounts.length; a++) {
+        amounts[a] = Arrays.copyOf(amounts[a], cap);
+      }
+      claimantStart = Arrays.copyOf(claimantStart, cap + 1);
+    }
+  }
+}
