@@ -8,4 +8,5 @@ module org.beltway.ranking {
   requires commons.math3;
 
   exports org.beltway.supplier;
+  exports org.beltway.allocation;
 }
