@@ -160,7 +160,7 @@ public final class BuyerLedger {
   public boolean record(int day, long supplierId, long buyerId) {
     int first = firstEnrolment(day, supplierId, "buyer event");
     if (buyerId < 0) {
-      throw error(supplierId, "buyer id", buyerId, ">= 0");
+      throw Enrolment.error(supplierId, "buyer id", buyerId, ">= 0");
     }
     boolean counted = false;
     for (int e = first; e >= 0; e = nextOfSupplier[e]) {
@@ -184,7 +184,7 @@ public final class BuyerLedger {
   public void recordNewBuyers(int day, long supplierId, int count) {
     int first = firstEnrolment(day, supplierId, "buyer event");
     if (count < 0) {
-      throw error(supplierId, "new buyers", count, ">= 0");
+      throw Enrolment.error(supplierId, "new buyers", count, ">= 0");
     }
     for (int e = first; e >= 0; e = nextOfSupplier[e]) {
       if (day >= days[e] && day < deadlines[e]) {
@@ -204,7 +204,7 @@ public final class BuyerLedger {
   public void recordImpressions(int day, long supplierId, long delivered) {
     int first = firstEnrolment(day, supplierId, "impressions");
     if (delivered < 0) {
-      throw error(supplierId, "impressions", delivered, ">= 0");
+      throw Enrolment.error(supplierId, "impressions", delivered, ">= 0");
     }
     for (int e = first; e >= 0; e = nextOfSupplier[e]) {
       if (day >= days[e] && day < deadlines[e]) {
@@ -226,7 +226,7 @@ public final class BuyerLedger {
     checkByRow(day, table, deliveredByRow.length, "deliveredByRow");
     for (int r = 0; r < deliveredByRow.length; r++) {
       if (deliveredByRow[r] < 0) {
-        throw error(table.id(r), "impressions", deliveredByRow[r], ">= 0");
+        throw Enrolment.error(table.id(r), "impressions", deliveredByRow[r], ">= 0");
       }
     }
     int[] rowOf = rowsIn(table);
@@ -250,7 +250,7 @@ public final class BuyerLedger {
     checkByRow(day, table, newBuyersByRow.length, "newBuyersByRow");
     for (int r = 0; r < newBuyersByRow.length; r++) {
       if (newBuyersByRow[r] < 0) {
-        throw error(table.id(r), "new buyers", newBuyersByRow[r], ">= 0");
+        throw Enrolment.error(table.id(r), "new buyers", newBuyersByRow[r], ">= 0");
       }
     }
     int[] rowOf = rowsIn(table);
@@ -396,7 +396,7 @@ public final class BuyerLedger {
 
   private int firstEnrolment(int day, long supplierId, String event) {
     if (day < 0) {
-      throw error(supplierId, "day", day, ">= 0");
+      throw Enrolment.error(supplierId, "day", day, ">= 0");
     }
     int first = firstBySupplier.get(supplierId);
     if (first < 0) {
@@ -469,10 +469,5 @@ public final class BuyerLedger {
     bulkWon = Arrays.copyOf(bulkWon, cap);
     impressions = Arrays.copyOf(impressions, cap);
     nextOfSupplier = Arrays.copyOf(nextOfSupplier, cap);
-  }
-
-  private static IllegalArgumentException error(long supplierId, String field, Object value, String expected) {
-    return new IllegalArgumentException(String.format(Locale.ROOT,
-        "supplier %d: %s (%s): expected %s", supplierId, field, value, expected));
   }
 }

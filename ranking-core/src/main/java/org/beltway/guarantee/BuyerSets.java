@@ -35,19 +35,7 @@ final class BuyerSets {
 
   boolean contains(int set, long buyer) {
     long[] table = tables[set];
-    if (table == null) {
-      return false;
-    }
-    int mask = table.length - 1;
-    for (int slot = (int) HashCommon.mix(buyer) & mask; ; slot = (slot + 1) & mask) {
-      long held = table[slot];
-      if (held == buyer) {
-        return true;
-      }
-      if (held == FREE) {
-        return false;
-      }
-    }
+    return table != null && table[slotOf(table, buyer)] == buyer;
   }
 
   /**
@@ -61,18 +49,19 @@ final class BuyerSets {
       table = new long[FIRST_CAPACITY];
       Arrays.fill(table, FREE);
       tables[set] = table;
-    } else if ((sizes[set] + 1) * 4L > table.length * 3L) {
-      if (contains(set, buyer)) {
-        return false;
-      }
+    }
+    int slot = slotOf(table, buyer);
+    if (table[slot] == buyer) {
+      return false;
+    }
+    if ((sizes[set] + 1) * 4L > table.length * 3L) {
       table = grow(table);
       tables[set] = table;
+      slot = slotOf(table, buyer);
     }
-    if (insert(table, buyer)) {
-      sizes[set]++;
-      return true;
-    }
-    return false;
+    table[slot] = buyer;
+    sizes[set]++;
+    return true;
   }
 
   /** The heap taken by the sets: array headers and slots, plus the per-set columns. */
@@ -91,23 +80,19 @@ final class BuyerSets {
     Arrays.fill(bigger, FREE);
     for (long buyer : table) {
       if (buyer != FREE) {
-        insert(bigger, buyer);
+        bigger[slotOf(bigger, buyer)] = buyer;
       }
     }
     return bigger;
   }
 
-  private static boolean insert(long[] table, long buyer) {
+  /** The slot holding the buyer, or else the free slot where it belongs (a table is never full). */
+  private static int slotOf(long[] table, long buyer) {
     int mask = table.length - 1;
-    for (int slot = (int) HashCommon.mix(buyer) & mask; ; slot = (slot + 1) & mask) {
-      long held = table[slot];
-      if (held == buyer) {
-        return false;
-      }
-      if (held == FREE) {
-        table[slot] = buyer;
-        return true;
-      }
+    int slot = (int) HashCommon.mix(buyer) & mask;
+    while (table[slot] != buyer && table[slot] != FREE) {
+      slot = (slot + 1) & mask;
     }
+    return slot;
   }
 }

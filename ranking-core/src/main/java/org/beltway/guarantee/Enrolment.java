@@ -49,7 +49,8 @@ public record Enrolment(long supplierId, GuaranteeProgram program, int day, int 
     return day + program.windowDays();
   }
 
-  private static IllegalArgumentException error(long supplierId, String field, Object value, String expected) {
+  /** {@code "supplier 17: field (value): expected ..."}, the package's message for a supplier's bad value. */
+  static IllegalArgumentException error(long supplierId, String field, Object value, String expected) {
     return new IllegalArgumentException(String.format(Locale.ROOT,
         "supplier %d: %s (%s): expected %s", supplierId, field, value, expected));
   }
