@@ -10,4 +10,5 @@ module org.beltway.ranking {
   exports org.beltway.supplier;
   exports org.beltway.allocation;
   exports org.beltway.sim;
+  exports org.beltway.guarantee;
 }

@@ -1,0 +1,167 @@
+package org.beltway.guarantee;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.beltway.supplier.SupplierTable;
+
+/**
+ * Turns the buyer promises of a {@link BuyerLedger} into the day's impression guarantees of the
+ * allocation program (DESIGN.md section 5). For each enrolment whose window is open and whose target is
+ * not yet met, at the start of day {@code t}:
+ *
+ * <pre>
+ *   d = (target − won) / (q · daysLeft) × safetyMargin
+ *   q = (won + a) / (impressions + a + b)
+ * </pre>
+ *
+ * where {@code daysLeft = deadline − t} counts today, {@code won} and {@code impressions} are the
+ * enrolment's since enrolment, and {@code Beta(a, b)} is the {@link ConversionPrior} of the supplier's
+ * primary category: a new enrolment starts from its category's rate and moves to its own as evidence
+ * accumulates. The plan is re-solved daily with the ledger updated, so forecast error is corrected as it
+ * appears. A supplier with several open promises needs the largest of their demands, since one new buyer
+ * counts for all of them.
+ *
+ * <p>A demand above {@code maxDailyImpressions} is capped at it and flagged
+ * {@link ScheduleAlert.Reason#DEMAND_EXCEEDS_BOUND}: the solver is asked for what is plausible, and the
+ * promise is reported as unlikely to be kept. Promises behind a linear schedule and promises whose
+ * window closed unmet are flagged too. The result does not depend on the order of enrolment.
+ *
+ * <p>Immutable; built with {@link #builder(ConversionPrior)}.
+ */
+public final class DemandConversion {
+  /** The default safety margin: 20% more impressions than the expected need. */
+  public static final double DEFAULT_SAFETY_MARGIN = 1.2;
+
+  private static final Comparator<ScheduleAlert> ALERT_ORDER =
+      Comparator.comparingLong(ScheduleAlert::supplierId).thenComparing(a -> a.program().name());
+
+  private final ConversionPrior prior;
+  private final double safetyMargin;
+  private final double maxDailyImpressions;
+
+  private DemandConversion(Builder b) {
+    prior = b.prior;
+    safetyMargin = b.safetyMargin;
+    maxDailyImpressions = b.maxDailyImpressions;
+  }
+
+  /** A builder with the default margin and no plausibility bound. */
+  public static Builder builder(ConversionPrior prior) {
+    if (prior == null) {
+      throw new NullPointerException("prior must not be null");
+    }
+    return new Builder(prior);
+  }
+
+  public ConversionPrior prior() {
+    return prior;
+  }
+
+  public double safetyMargin() {
+    return safetyMargin;
+  }
+
+  /** The largest plausible demand of one supplier, in impressions per day. */
+  public double maxDailyImpressions() {
+    return maxDailyImpressions;
+  }
+
+  /**
+   * The impressions each supplier of a table needs on {@code day}, and the day's alerts.
+   *
+   * @param ledger enrolments and what they have won so far
+   * @param suppliers the table whose rows index the result; every enrolled supplier must be in it
+   * @param day the day planned; the ledger must hold no event of this day or later
+   * @throws IllegalArgumentException if the day is not after the ledger's latest event day, or naming
+   *     an enrolled supplier that is not in the table
+   */
+  public GuaranteeDemand demand(BuyerLedger ledger, SupplierTable suppliers, int day) {
+    ledger.checkStatusDay(day);
+    int[] rows = ledger.rowsIn(suppliers);
+    double[] byRow = new double[suppliers.size()];
+    List<ScheduleAlert> alerts = new ArrayList<>();
+    for (int e = 0, n = ledger.size(); e < n; e++) {
+      int start = ledger.dayAt(e);
+      int deadline = ledger.deadlineAt(e);
+      int won = ledger.wonAt(e);
+      int target = ledger.targetAt(e);
+      EnrolmentStatus.Standing standing = EnrolmentStatus.Standing.of(day, start, deadline, won, target);
+      if (standing == EnrolmentStatus.Standing.PENDING || standing == EnrolmentStatus.Standing.MET) {
+        continue;
+      }
+      if (standing == EnrolmentStatus.Standing.EXPIRED_UNMET) {
+        alerts.add(new ScheduleAlert(ledger.statusAt(e, day), ScheduleAlert.Reason.EXPIRED_UNMET, Double.NaN, 0));
+        continue;
+      }
+      int row = rows[e];
+      double q = prior.rate(suppliers.primaryCategory(row), won, ledger.impressionsAt(e));
+      double need = (target - won) / (q * (deadline - day)) * safetyMargin;
+      double planned = need;
+      if (need > maxDailyImpressions) {
+        planned = maxDailyImpressions;
+        alerts.add(new ScheduleAlert(ledger.statusAt(e, day), ScheduleAlert.Reason.DEMAND_EXCEEDS_BOUND, q, need));
+      } else if (standing == EnrolmentStatus.Standing.BEHIND_SCHEDULE) {
+        alerts.add(new ScheduleAlert(ledger.statusAt(e, day), ScheduleAlert.Reason.BEHIND_SCHEDULE, q, need));
+      }
+      byRow[row] = Math.max(byRow[row], planned);
+    }
+    alerts.sort(ALERT_ORDER);
+    return new GuaranteeDemand(day, byRow, alerts);
+  }
+
+  /**
+   * Builds a {@link DemandConversion}. Each setting may be given once; a setting given twice or out of
+   * range fails at once.
+   */
+  public static final class Builder {
+    private final ConversionPrior prior;
+    private double safetyMargin = DEFAULT_SAFETY_MARGIN;
+    private double maxDailyImpressions = Double.POSITIVE_INFINITY;
+    private boolean marginSet;
+    private boolean boundSet;
+
+    private Builder(ConversionPrior prior) {
+      this.prior = prior;
+    }
+
+    /**
+     * The factor applied to the expected need, {@code >= 1} and finite; default
+     * {@value DemandConversion#DEFAULT_SAFETY_MARGIN}.
+     */
+    public Builder safetyMargin(double margin) {
+      if (marginSet) {
+        throw new IllegalStateException("safetyMargin was already set to " + safetyMargin);
+      }
+      if (!(margin >= 1 && Double.isFinite(margin))) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "safetyMargin must be a finite number >= 1: %s", margin));
+      }
+      safetyMargin = margin;
+      marginSet = true;
+      return this;
+    }
+
+    /**
+     * The largest plausible demand of one supplier in impressions per day, {@code > 0}; default
+     * unbounded ({@link Double#POSITIVE_INFINITY}).
+     */
+    public Builder maxDailyImpressions(double bound) {
+      if (boundSet) {
+        throw new IllegalStateException("maxDailyImpressions was already set to " + maxDailyImpressions);
+      }
+      if (!(bound > 0)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "maxDailyImpressions must be > 0: %s", bound));
+      }
+      maxDailyImpressions = bound;
+      boundSet = true;
+      return this;
+    }
+
+    public DemandConversion build() {
+      return new DemandConversion(this);
+    }
+  }
+}
