@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every supplier of a marketplace and the raw signals of one window, stored column by column in
@@ -64,6 +65,89 @@ public final class SupplierTable {
     categoryLimit = b.categoryLimit;
     rowById = b.rowById;
     rowById.trim();
+  }
+
+  /** A table sharing every column of {@code base} but the counts, which are taken as given. */
+  private SupplierTable(SupplierTable base, int[][] counts) {
+    size = base.size;
+    ids = base.ids;
+    tiers = base.tiers;
+    factories = base.factories;
+    belts = base.belts;
+    cities = base.cities;
+    categoryStart = base.categoryStart;
+    categories = base.categories;
+    programs = base.programs;
+    priorityClasses = base.priorityClasses;
+    daysOnPlatform = base.daysOnPlatform;
+    this.counts = counts;
+    amounts = base.amounts;
+    claimantStart = base.claimantStart;
+    claimantClaims = base.claimantClaims;
+    claimantMalicious = base.claimantMalicious;
+    claimantAppealsWon = base.claimantAppealsWon;
+    claimantCredibility = base.claimantCredibility;
+    categoryLimit = base.categoryLimit;
+    rowById = base.rowById;
+  }
+
+  /**
+   * A copy of this table with some count columns replaced, e.g. by the counts of a later window of the
+   * same suppliers; every other column is shared (the table is immutable). Runs in time linear in the
+   * rows and checks the new counts as {@link Builder#add} does: non-negative, no part above its whole,
+   * refund claims no more than the orders.
+   *
+   * @param replacements new values by row for each count replaced (copied)
+   * @return the new table
+   * @throws IllegalArgumentException naming the supplier, field, value and expectation for an invalid
+   *     count, or if an array's length is not {@link #size()}
+   */
+  public SupplierTable withCounts(Map<Count, int[]> replacements) {
+    int[][] next = counts.clone();
+    for (Map.Entry<Count, int[]> entry : replacements.entrySet()) {
+      Count c = entry.getKey();
+      int[] values = entry.getValue();
+      if (values.length != size) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s has %d values: expected one per supplier row (%d)", c.field(), values.length, size));
+      }
+      for (int r = 0; r < size; r++) {
+        if (values[r] < 0) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: %s (%d): expected >= 0", ids[r], c.field(), values[r]));
+        }
+      }
+      next[c.ordinal()] = values.clone();
+    }
+    for (Count c : Count.VALUES) {
+      Count whole = c.whole();
+      if (whole == null || !(replacements.containsKey(c) || replacements.containsKey(whole))) {
+        continue;
+      }
+      int[] part = next[c.ordinal()];
+      int[] of = next[whole.ordinal()];
+      for (int r = 0; r < size; r++) {
+        if (part[r] > of[r]) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: %s (%d) exceeds %s (%d)", ids[r], c.field(), part[r], whole.field(), of[r]));
+        }
+      }
+    }
+    if (replacements.containsKey(Count.ORDERS)) {
+      int[] orders = next[Count.ORDERS.ordinal()];
+      for (int r = 0; r < size; r++) {
+        long claims = 0;
+        for (int k = claimantStart[r]; k < claimantStart[r + 1]; k++) {
+          claims += claimantClaims[k];
+        }
+        if (claims > orders[r]) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: afterSales.refundClaims (%d) exceeds %s (%d)", ids[r], claims,
+              Count.ORDERS.field(), orders[r]));
+        }
+      }
+    }
+    return new SupplierTable(this, next);
   }
 
   /**

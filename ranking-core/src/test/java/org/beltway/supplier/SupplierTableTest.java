@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +148,42 @@ class SupplierTableTest {
     SupplierTable.Builder b = SupplierTable.builder(1);
     b.build();
     assertThrows(IllegalStateException.class, b::build);
+  }
+  @Test
+  void withCountsReplacesColumnsAndSharesTheRest() {
+    Signals sig = signals().build();
+    SupplierTable table = SupplierTable.builder(2).add(supplier(1042), sig).add(supplier(7), sig).build();
+    SupplierTable later = table.withCounts(Map.of(Count.ORDERS, new int[] {400, 300},
+        Count.SHIPPED_IN_48H, new int[] {390, 290}));
+    assertEquals(400, later.count(Count.ORDERS, 0));
+    assertEquals(390, later.count(Count.SHIPPED_IN_48H, 0));
+    assertEquals(300, later.count(Count.ORDERS, 1));
+    assertEquals(100, later.count(Count.CHATS, 0));
+    assertEquals(300, table.count(Count.ORDERS, 0), "the original is unchanged");
+    assertEquals(table.supplier(0), later.supplier(0));
+    assertEquals(1, later.row(7));
+    assertEquals(0.95, later.amount(Amount.PRICE_INDEX, 1));
+  }
+
+  @Test
+  void withCountsRejectsInvalidColumnsWithTheSupplierInTheMessage() {
+    Signals sig = signals().build();
+    SupplierTable table = SupplierTable.builder(2).add(supplier(1042), sig).add(supplier(7), sig).build();
+    assertEquals("service.chats has 1 values: expected one per supplier row (2)",
+        assertThrows(IllegalArgumentException.class,
+            () -> table.withCounts(Map.of(Count.CHATS, new int[] {1}))).getMessage());
+    assertEquals("supplier 7: service.chats (-1): expected >= 0",
+        assertThrows(IllegalArgumentException.class,
+            () -> table.withCounts(Map.of(Count.CHATS, new int[] {100, -1}))).getMessage());
+    assertEquals("supplier 1042: fulfilment.shippedIn48h (290) exceeds product.orders (289)",
+        assertThrows(IllegalArgumentException.class,
+            () -> table.withCounts(Map.of(Count.ORDERS, new int[] {289, 300}))).getMessage());
+    assertEquals("supplier 7: service.chatsAnsweredIn3Min (101) exceeds service.chats (100)",
+        assertThrows(IllegalArgumentException.class, () -> table.withCounts(
+            Map.of(Count.CHATS_ANSWERED_IN_3_MIN, new int[] {80, 101}))).getMessage());
+    SupplierTable noShipping = table.withCounts(Map.of(Count.SHIPPED_IN_48H, new int[] {0, 0}));
+    assertEquals("supplier 1042: afterSales.refundClaims (3) exceeds product.orders (2)",
+        assertThrows(IllegalArgumentException.class,
+            () -> noShipping.withCounts(Map.of(Count.ORDERS, new int[] {2, 300}))).getMessage());
   }
 }
