@@ -102,16 +102,14 @@ public final class Priors {
       if (!signal.isRate()) {
         continue;
       }
-      // In row order, sequential reads: the evidence of every row at its position.
+      // In row order, sequential reads and writes: the evidence of every row.
       Workers.run(threads, chunks, (worker, chunk) -> {
-        int[] positionOf = groups.positionOf;
         for (int r = chunk * Scorer.CHUNK, end = Math.min(n, r + Scorer.CHUNK); r < end; r++) {
-          int p = positionOf[r];
-          part[p] = signal.part(table, r, cap);
-          whole[p] = signal.whole(table, r);
+          part[r] = signal.part(table, r, cap);
+          whole[r] = signal.whole(table, r);
         }
       });
-      // Per category, contiguous, in supplier-id order.
+      // Per category, in supplier-id order.
       Workers.run(threads, groupCount, (worker, unit) -> {
         int g = order[unit];
         int from = groups.start[g];
@@ -121,12 +119,13 @@ public final class Priors {
         double t = 0;
         double k = 0;
         double q = 0;
+        int[] rowAt = groups.rowAt;
         for (int i = from; i < to; i++) {
-          double w = whole[i];
+          double w = whole[rowAt[i]];
           if (w > 0) {
             c++;
             t += w;
-            k += part[i];
+            k += part[rowAt[i]];
             q += w * w;
           }
         }
@@ -134,9 +133,9 @@ public final class Priors {
         if (c > 0) {
           double mean = k / t;
           for (int i = from; i < to; i++) {
-            double w = whole[i];
+            double w = whole[rowAt[i]];
             if (w > 0) {
-              double d = part[i] / w - mean;
+              double d = part[rowAt[i]] / w - mean;
               spread += w * d * d;
             }
           }

@@ -1,5 +1,6 @@
 package org.beltway.score;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -102,12 +103,14 @@ public final class Scorer {
   /** Per-thread scratch, sized to the largest category. */
   private static final class Scratch {
     final double[] percentiles;
+    final double[] values;
     final long[] bits;
     final MidRanks.Buffers buffers;
     final double[] row = new double[DIMENSIONS];
 
     Scratch(int size) {
       percentiles = new double[size];
+      values = new double[size];
       bits = new long[size];
       buffers = new MidRanks.Buffers(size);
     }
@@ -123,10 +126,12 @@ public final class Scorer {
   }
 
   /**
-   * Two passes per signal: in row order (sequential reads of the table's columns, parallel over chunks
-   * of rows) the value ranked is written to its supplier's position in the category grouping; then per
-   * category (contiguous, parallel over categories) the values become percentiles, summed into the
-   * dimension score. Then per category the composite, rank and quality tier.
+   * Two passes per signal: in row order (sequential reads of the table's columns and sequential writes,
+   * parallel over chunks of rows) the value ranked of every row; then per category (parallel over
+   * categories) the category's values are gathered in supplier-id order and become percentiles, summed
+   * into the dimension score, which is stored by position in the grouping. Then per category the
+   * composite, rank and quality tier. (Writing the first pass straight to grouped positions scatters
+   * one cache miss per write; gathering is cheaper.)
    */
   private Scores compute(SupplierTable table, CategoryGroups groups, Priors priors) {
     int n = table.size();
@@ -159,11 +164,10 @@ public final class Scorer {
           }
         }
         Workers.run(threads, chunks, (worker, chunk) -> {
-          int[] positionOf = groups.positionOf;
           int[] groupOfRow = groups.groupOfRow;
           for (int r = chunk * CHUNK, end = Math.min(n, r + CHUNK); r < end; r++) {
             int g = groupOfRow[r];
-            values[positionOf[r]] = value(signal, table, r, alpha[g], beta[g], cap, low, high);
+            values[r] = value(signal, table, r, alpha[g], beta[g], cap, low, high);
           }
         });
         boolean last = k == count - 1;
@@ -173,7 +177,12 @@ public final class Scorer {
           int from = groups.start[g];
           int m = groups.start[g + 1] - from;
           double[] p = s.percentiles;
-          MidRanks.percentiles(values, from, m, signal.direction(), s.bits, s.buffers, p);
+          double[] v = s.values;
+          int[] rowAt = groups.rowAt;
+          for (int i = 0; i < m; i++) {
+            v[i] = values[rowAt[from + i]];
+          }
+          MidRanks.percentiles(v, 0, m, signal.direction(), s.bits, s.buffers, p);
           for (int i = 0; i < m; i++) {
             out[from + i] += p[i];
           }
@@ -242,7 +251,7 @@ public final class Scorer {
       orders[r] = (int) table.count(Count.ORDERS, r);
     }
     int[] sorted = orders.clone();
-    Arrays.sort(sorted);
+    IntArrays.radixSort(sorted);
     int threshold = sorted[n - h];
     int above = 0;
     int tied = 0;
