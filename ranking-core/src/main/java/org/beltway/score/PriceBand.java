@@ -12,7 +12,7 @@ import java.util.Locale;
  *
  * <pre>
  *   credit(p) = 1                                      p ≤ low
- *             = 1 − ¼ · (p − low) / (high − low)        low < p ≤ high    (1 → ¾ across the band)
+ *             = 1 − ¼ · (p − low) / (high − low)        low &lt; p ≤ high    (1 → ¾ across the band)
  *             = max(0, ¾ · (1 − (p − high) / (high − low)))   p > high     (¾ → 0 at the cut-off)
  * </pre>
  *

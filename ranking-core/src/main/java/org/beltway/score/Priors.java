@@ -10,8 +10,8 @@ import org.beltway.supplier.SupplierTable;
  * that the laws of scoring hold exactly: with fixed priors, improving one signal of one supplier never
  * lowers its scores. A prior refitted on the changed table could break that law (the supplier's own
  * improvement moves its category's prior mean and strength, which moves every shrunk rate in the
- * category, its own included), so monotonicity is promised for fixed priors only. {@link Scorer#score(
- * SupplierTable)} is the convenience that fits the priors on the table it scores.
+ * category, its own included), so monotonicity is promised for fixed priors only.
+ * {@link Scorer#score(SupplierTable)} is the convenience that fits the priors on the table it scores.
  *
  * <p><b>The fit.</b> For a signal and a category, take the suppliers with evidence ({@code n_i > 0}),
  * with parts {@code k_i}, raw rates {@code r_i = k_i / n_i}, {@code N} of them, {@code T = Σ n_i},

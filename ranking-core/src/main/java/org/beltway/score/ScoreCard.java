@@ -47,25 +47,25 @@ public record ScoreCard(long supplierId, int row, int category, int categorySize
   public String format() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
-        "supplier %d (row %d), category %d: composite %.4f, rank %d of %d, quality tier %s, head tier %s%n",
+        "supplier %d (row %d), category %d: composite %.4f, rank %d of %d, quality tier %s, head tier %s\n",
         supplierId, row, category, composite, rank, categorySize, qualityTier ? "yes" : "no",
         headTier ? "yes" : "no"));
     for (DimensionScore d : dimensions) {
-      sb.append(String.format(Locale.ROOT, "  %-12s score %.4f x weight %.3f = %.4f%n",
+      sb.append(String.format(Locale.ROOT, "  %-12s score %.4f x weight %.3f = %.4f\n",
           d.dimension(), d.score(), d.weight(), d.contribution()));
       for (SignalScore s : d.signals()) {
         String arrow = s.signal().direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower";
         if (s.signal().isRate()) {
           sb.append(String.format(Locale.ROOT,
               "    %-38s %9.1f / %-9.0f raw %-8s shrunk %.5f  prior %.5f Beta(%.2f, %.2f) %-8s"
-                  + " %s is better  percentile %.3f%n",
+                  + " %s is better  percentile %.3f\n",
               s.signal().field(), s.part(), s.whole(),
               Double.isNaN(s.raw()) ? "n/a" : String.format(Locale.ROOT, "%.5f", s.raw()), s.shrunk(),
               s.priorMean(), s.priorAlpha(), s.priorBeta(), s.categoryPrior() ? "category" : "global",
               arrow, s.percentile()));
         } else {
           sb.append(String.format(Locale.ROOT,
-              "    %-38s price index %.3f  band credit %.4f  %s is better  percentile %.3f%n",
+              "    %-38s price index %.3f  band credit %.4f  %s is better  percentile %.3f\n",
               s.signal().field(), s.raw(), s.shrunk(), arrow, s.percentile()));
         }
       }

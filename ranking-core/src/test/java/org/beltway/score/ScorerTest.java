@@ -105,6 +105,19 @@ class ScorerTest {
   }
 
   @Test
+  void negativeIdsRankBeforePositiveOnes() {
+    SupplierTable.Builder b = SupplierTable.builder(3);
+    for (long id : new long[] {3, -5, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
+      b.add(supplier(id, 0), orders(10));
+    }
+    Scores scores = Scorer.DEFAULT.score(b.build());
+    long[] byRank = {Long.MIN_VALUE, -5, -1, 3, Long.MAX_VALUE};
+    for (int r = 0; r < byRank.length; r++) {
+      assertEquals(r + 1, scores.rankById(byRank[r]), "supplier " + byRank[r]);
+    }
+  }
+
+  @Test
   void qualityTierIsTheTopShareOfEachCategoryByComposite() {
     SupplierTable.Builder b = SupplierTable.builder(12);
     for (int i = 0; i < 10; i++) { // shipped in 48 h: 0, 10, ..., 90 of 100
