@@ -11,4 +11,5 @@ module org.beltway.ranking {
   exports org.beltway.allocation;
   exports org.beltway.sim;
   exports org.beltway.guarantee;
+  exports org.beltway.score;
 }

@@ -1,0 +1,21 @@
+package org.beltway.score;
+
+import java.util.List;
+
+/**
+ * One dimension of a {@link ScoreCard}.
+ *
+ * @param dimension the dimension
+ * @param signals its signals, in {@link Signal} order; read-only
+ * @param score the mean of the signals' percentiles, in [0, 1]
+ * @param weight the dimension's weight in the supplier's category
+ * @param contribution {@code weight × score}, the dimension's share of the composite
+ */
+public record DimensionScore(Dimension dimension, List<SignalScore> signals, double score,
+    double weight, double contribution) {
+
+  /** Copies the signals. */
+  public DimensionScore {
+    signals = List.copyOf(signals);
+  }
+}
