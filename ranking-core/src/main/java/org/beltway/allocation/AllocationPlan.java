@@ -133,7 +133,7 @@ public final class AllocationPlan {
   }
 
   /** The planned impressions of a supplier row over all its segments, summed in segment order. */
-  public double supplierTotal(int row) {
+  public double supplierTotalOfRow(int row) {
     double sum = 0;
     for (int k = 0, d = graph.supplierDegree(row); k < d; k++) {
       sum += x(graph.supplierEdge(row, k));
@@ -147,7 +147,7 @@ public final class AllocationPlan {
    * @throws IllegalArgumentException for an unknown supplier id
    */
   public double supplierTotal(long supplierId) {
-    return supplierTotal(rowOf(supplierId));
+    return supplierTotalOfRow(rowOf(supplierId));
   }
 
   /** The impressions of a segment allocated to suppliers; see the class doc for exactness. */

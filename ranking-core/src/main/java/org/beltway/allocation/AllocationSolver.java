@@ -112,6 +112,11 @@ public final class AllocationSolver {
               + " (penalties %s, %s)%n", passes, assessment[0], assessment[1], assessment[2],
               assessment[3], assessment[4], assessment[5], assessment[6], state.guaranteePenalty,
               state.groupPenalty);
+          if (problem.graph().supplierCount() < 50 && passes % 250 == 0) {
+            System.err.println("   levels " + java.util.Arrays.toString(state.supplierLevel) + " beta "
+                + java.util.Arrays.toString(state.beta) + " groups " + java.util.Arrays.toString(state.groupLevel)
+                + " kappa " + java.util.Arrays.toString(state.kappa) + " alpha " + java.util.Arrays.toString(state.alpha));
+          }
         }
         double maxViolation = Math.max(Math.max(assessment[3], assessment[4]),
             Math.max(assessment[5], assessment[6]));
@@ -146,10 +151,11 @@ public final class AllocationSolver {
         }
       }
       if (state.guaranteePenalty < finalGuarantee || state.groupPenalty < finalGroup) {
-        // stopped in an early stage: certify against the problem's own penalties
-        state.raisePenalties(finalGuarantee, finalGroup);
-        state.pass(violationTolerance, false);
-        passes++;
+        // Stopped in an early stage: either no dual sits at a stage bound (then the stage's optimum
+        // is the problem's, as the optimality conditions are the same) or a limit was hit. Certify
+        // against the problem's own penalties; a dual left at an early bound is then merely interior,
+        // and the promise it holds counts as a violation, not as given up.
+        state.startPenalties(finalGuarantee, finalGroup);
         assessment = state.assess();
       }
       Certificate certificate = new Certificate(assessment[0], assessment[1], assessment[2],

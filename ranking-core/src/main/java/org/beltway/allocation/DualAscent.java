@@ -693,81 +693,92 @@ final class DualAscent {
   private int[] parent;
   private int[] clusterOfRow;
   private boolean[] segmentInCluster;
+  private int[] edgeStamp;
+  private int stamp;
   private double[] lineTheta = new double[64];
   private double[] lineBase = new double[64];
   private double[] lineCap = new double[64];
-  private boolean[] lineSign = new boolean[64];
+  private double[] lineMult = new double[64];
   int clusterShifts;
 
   /**
-   * Exact line searches along the "uniform shift" of each cluster of coupled guarantees. A cluster is a
-   * connected set of guaranteed suppliers (strictly inside their dual bounds, guarantee dual positive)
-   * and binding segments, linked by edges with unclipped traffic. Raising all of a cluster's duals by
-   * the same {@code s} leaves the traffic inside the cluster unchanged, so the dual changes only
-   * through the cluster's boundary edges: the direction is nearly flat, and block updates, each of
+   * Exact line searches along the "uniform shift" of each cluster of coupled duals. A cluster is a
+   * connected set of supplier levels and group levels strictly inside their domains and of binding
+   * segments, linked by edges with unclipped traffic. Raising all of a cluster's duals by the same
+   * {@code s} moves the level of an edge by {@code m_e = [i ∈ C] + #{g ∈ G : e ∈ g} − [j ∈ T]}, which is
+   * zero for most edges inside the cluster: the direction is nearly flat, and block updates, each of
    * which sees the steep curvature of its own block, crawl along it in tiny steps (a "price war" among
-   * guarantees that compete for the same segments). Along the shift the dual's derivative is
-   * {@code Σ_C d_i − Σ_T S_j − Σ_{(C,¬T)} x(s) + Σ_{(¬C,T)} x(s)}, monotone and piecewise linear, so
-   * {@link ClippedSum#root} finds the exact maximiser. Only clusters with a guarantee still off its
-   * target by more than {@code tolerance} are searched. Every shift is an exact maximisation along a
-   * fixed direction within the dual domain, so the dual never decreases.
+   * promises that compete for the same segments). Along the shift the dual's derivative is
+   * {@code K − Σ_e m_e x_e(s)} ({@code K}: the targets of the cluster's promises minus its segments'
+   * traffic), monotone and piecewise linear, so {@link ClippedSum#root} finds the exact maximiser within
+   * the dual domain. Only clusters holding a promise still off its target by more than
+   * {@code tolerance} are searched; each search is an exact maximisation along a fixed direction, so
+   * the dual never decreases.
    */
   void shiftClusters(double tolerance) {
-    if (constrained == 0) {
-      return;
-    }
+    int groupNode = constrained;
+    int segmentNode = constrained + groups;
+    int nodes = segmentNode + segments;
     if (parent == null) {
-      parent = new int[constrained + segments];
+      parent = new int[nodes];
       clusterOfRow = new int[suppliers];
       Arrays.fill(clusterOfRow, -1);
-      clusterId = new int[constrained + segments];
       segmentInCluster = new boolean[segments];
+      edgeStamp = new int[base.length];
     }
     boolean anySeed = false;
-    for (int k = 0; k < constrained && !anySeed; k++) {
-      anySeed = isSeed(k, tolerance);
+    for (int v = 0; v < segmentNode && !anySeed; v++) {
+      anySeed = isSeed(v, tolerance);
     }
     if (!anySeed) {
       return;
     }
-    for (int v = 0; v < parent.length; v++) {
+    for (int v = 0; v < nodes; v++) {
       parent[v] = v;
     }
     for (int k = 0; k < constrained; k++) {
-      if (!isShiftable(k)) {
-        continue;
-      }
-      int row = rows[k];
-      for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
-        int e = supEdges[q];
-        int j = segOf[e];
-        if (beta[j] > 0 && isFree(e)) {
-          union(k, constrained + j);
+      if (supplierShiftable(k)) {
+        int row = rows[k];
+        for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+          int e = supEdges[q];
+          int j = segOf[e];
+          if (beta[j] > 0 && isFree(e)) {
+            union(k, segmentNode + j);
+          }
         }
       }
     }
-    // clusters with a seed, numbered by their first seed; members listed in increasing index
-    Arrays.fill(clusterId, -1);
+    for (int g = 0; g < groups; g++) {
+      if (groupShiftable(g)) {
+        for (int e : problem.groupEdges(g)) {
+          int j = segOf[e];
+          if (beta[j] > 0 && isFree(e)) {
+            union(groupNode + g, segmentNode + j);
+          }
+        }
+      }
+    }
+    // clusters holding a seed, numbered by their first seed; members in increasing node order
+    int[] clusterOfRoot = new int[nodes];
+    Arrays.fill(clusterOfRoot, -1);
     int clusters = 0;
-    for (int k = 0; k < constrained; k++) {
-      if (isSeed(k, tolerance)) {
-        int root = find(k);
-        if (clusterId[root] < 0) {
-          clusterId[root] = clusters++;
+    for (int v = 0; v < segmentNode; v++) {
+      if (isSeed(v, tolerance)) {
+        int root = find(v);
+        if (clusterOfRoot[root] < 0) {
+          clusterOfRoot[root] = clusters++;
         }
       }
     }
     int[] memberStart = new int[clusters + 1];
-    int[] memberOf = new int[constrained + segments];
-    for (int v = 0; v < memberOf.length; v++) {
+    int[] memberOf = new int[nodes];
+    for (int v = 0; v < nodes; v++) {
       memberOf[v] = -1;
-      boolean member = v < constrained ? isShiftable(v) : beta[v - constrained] > 0;
-      if (member) {
-        int c = clusterId[find(v)];
-        if (c >= 0) {
-          memberOf[v] = c;
-          memberStart[c + 1]++;
-        }
+      boolean member = v < groupNode ? supplierShiftable(v)
+          : v < segmentNode ? groupShiftable(v - groupNode) : beta[v - segmentNode] > 0;
+      if (member && clusterOfRoot[find(v)] >= 0) {
+        memberOf[v] = clusterOfRoot[find(v)];
+        memberStart[memberOf[v] + 1]++;
       }
     }
     for (int c = 0; c < clusters; c++) {
@@ -775,7 +786,7 @@ final class DualAscent {
     }
     int[] members = new int[memberStart[clusters]];
     int[] cursor = Arrays.copyOf(memberStart, clusters);
-    for (int v = 0; v < memberOf.length; v++) {
+    for (int v = 0; v < nodes; v++) {
       if (memberOf[v] >= 0) {
         members[cursor[memberOf[v]]++] = v;
       }
@@ -786,14 +797,38 @@ final class DualAscent {
     }
   }
 
-  private int[] clusterId;
-
-  private boolean isSeed(int k, double tolerance) {
-    return isShiftable(k) && Math.abs(demand[k] - supplierTotal[k]) > tolerance * demand[k];
+  private boolean supplierShiftable(int k) {
+    double t = supplierLevel[rows[k]];
+    if (demand[k] > totalCap[k]) {
+      return t < guaranteePenalty; // α sits at its bound; t = α − κ moves with κ
+    }
+    return t > 0 ? t < guaranteePenalty : t < 0;
   }
 
-  private boolean isShiftable(int k) {
-    return demand[k] > 0 && demand[k] <= totalCap[k] && alpha[k] > 0 && alpha[k] < guaranteePenalty;
+  private boolean groupShiftable(int g) {
+    double t = groupLevel[g];
+    return t != 0 && Math.abs(t) < groupPenalty;
+  }
+
+  /** The target of a supplier's or group's constraint in its current regime. */
+  private double nodeTarget(int v) {
+    if (v < constrained) {
+      double t = supplierLevel[rows[v]];
+      return demand[v] > totalCap[v] || t < 0 ? totalCap[v] : demand[v];
+    }
+    int g = v - constrained;
+    return groupLevel[g] > 0 ? problem.groupLowerTarget(g) : problem.groupUpperTarget(g);
+  }
+
+  private boolean isSeed(int v, double tolerance) {
+    boolean shiftable = v < constrained ? supplierShiftable(v) : groupShiftable(v - constrained);
+    if (!shiftable) {
+      return false;
+    }
+    double target = nodeTarget(v);
+    double total = v < constrained ? supplierTotal[v] : groupTotal[v - constrained];
+    double floor = Math.max(1e-9 * problem.totalTraffic(), Double.MIN_NORMAL);
+    return Math.abs(target - total) > tolerance * Math.max(target, floor);
   }
 
   private boolean isFree(int e) {
@@ -825,94 +860,136 @@ final class DualAscent {
     }
   }
 
-  /** Line search along the uniform shift of one cluster: {@code members[from..to)}, suppliers first. */
+  /** Line search along the uniform shift of one cluster: nodes {@code members[from..to)}. */
   private void shiftCluster(int[] members, int from, int to, double[] out) {
-    int split = from;
-    while (split < to && members[split] < constrained) {
-      split++;
-    }
-    if (split == from || split == to) {
-      return; // no supplier or no segment: nothing couples
-    }
-    double demandSum = 0;
-    double trafficSum = 0;
+    int groupNode = constrained;
+    int segmentNode = constrained + groups;
+    long clusterGroups = 0;
+    boolean anySegment = false;
+    double k0 = 0;
     double up = Double.POSITIVE_INFINITY;
     double down = Double.NEGATIVE_INFINITY;
-    for (int m = from; m < split; m++) {
-      int k = members[m];
-      clusterOfRow[rows[k]] = 1;
-      demandSum += demand[k];
-      up = Math.min(up, guaranteePenalty - supplierLevel[rows[k]]);
-      down = Math.max(down, -supplierLevel[rows[k]]);
-    }
-    for (int m = split; m < to; m++) {
-      int j = members[m] - constrained;
-      segmentInCluster[j] = true;
-      trafficSum += traffic[j];
-      down = Math.max(down, -beta[j]);
-    }
-    int n = 0;
-    for (int m = from; m < split; m++) {
-      int row = rows[members[m]];
-      for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
-        int e = supEdges[q];
-        if (theta[e] > 0 && !segmentInCluster[segOf[e]]) {
-          n = addLineTerm(n, e, true);
+    for (int m = from; m < to; m++) {
+      int v = members[m];
+      if (v < groupNode) {
+        int row = rows[v];
+        double t = supplierLevel[row];
+        clusterOfRow[row] = 1;
+        k0 += nodeTarget(v);
+        up = Math.min(up, (demand[v] > totalCap[v] || t > 0 ? guaranteePenalty : 0.0) - t);
+        if (!(demand[v] > totalCap[v]) && t > 0) {
+          down = Math.max(down, -t);
         }
-      }
-    }
-    for (int m = split; m < to; m++) {
-      int j = members[m] - constrained;
-      for (int e = segStart[j], end = segStart[j + 1]; e < end; e++) {
-        if (theta[e] > 0 && clusterOfRow[supOf[e]] != 1) {
-          n = addLineTerm(n, e, false);
-        }
+      } else if (v < segmentNode) {
+        int g = v - groupNode;
+        double t = groupLevel[g];
+        clusterGroups |= 1L << g;
+        k0 += nodeTarget(v);
+        up = Math.min(up, t > 0 ? groupPenalty - t : -t);
+        down = Math.max(down, t > 0 ? -t : -groupPenalty - t);
+      } else {
+        int j = v - segmentNode;
+        segmentInCluster[j] = true;
+        anySegment = true;
+        k0 -= traffic[j];
+        down = Math.max(down, -beta[j]);
       }
     }
     double shift = 0.0;
-    if (up > 0 || down < 0) {
+    if (anySegment && (up > 0 || down < 0) && Double.isFinite(k0)) {
+      stamp++;
+      int n = 0;
+      for (int m = from; m < to; m++) {
+        int v = members[m];
+        if (v < groupNode) {
+          int row = rows[v];
+          for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+            n = addLineTerm(n, supEdges[q], clusterGroups);
+          }
+        } else if (v < segmentNode) {
+          for (int e : problem.groupEdges(v - groupNode)) {
+            n = addLineTerm(n, e, clusterGroups);
+          }
+        } else {
+          int j = v - segmentNode;
+          for (int e = segStart[j], end = segStart[j + 1]; e < end; e++) {
+            n = addLineTerm(n, e, clusterGroups);
+          }
+        }
+      }
       int terms = n;
       ClippedSum.Evaluator f = (x, o) ->
-          ClippedSum.evaluateSigned(lineTheta, lineBase, lineCap, lineSign, 0, terms, x, o, 0);
-      shift = ClippedSum.root(f, demandSum - trafficSum, Math.min(down, 0.0), Math.max(up, 0.0), 0.0,
-          out);
+          ClippedSum.evaluateScaled(lineTheta, lineBase, lineCap, lineMult, 0, terms, x, o, 0);
+      shift = ClippedSum.root(f, k0, Math.min(down, 0.0), Math.max(up, 0.0), 0.0, out);
     }
     if (shift != 0.0 && Double.isFinite(shift)) {
       clusterShifts++;
-      for (int m = from; m < split; m++) {
-        int k = members[m];
-        int row = rows[k];
-        setSupplierDuals(k, supplierLevel[row] + shift);
-        for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
-          int e = supEdges[q];
-          base[e] = 1.0 + supplierLevel[row] + gamma[combo == null ? 0 : combo[e]];
+      for (int m = from; m < to; m++) {
+        int v = members[m];
+        if (v < groupNode) {
+          setSupplierDuals(v, supplierLevel[rows[v]] + shift);
+        } else if (v < segmentNode) {
+          int g = v - groupNode;
+          groupLevel[g] += shift;
+          lambda[g] = Math.max(0.0, groupLevel[g]);
+          nu[g] = Math.max(0.0, -groupLevel[g]);
+        } else {
+          int j = v - segmentNode;
+          beta[j] = Math.max(0.0, beta[j] + shift);
         }
       }
-      for (int m = split; m < to; m++) {
-        int j = members[m] - constrained;
-        beta[j] = Math.max(0.0, beta[j] + shift);
+      if (clusterGroups != 0) {
+        recomputeGamma();
+      }
+      for (int m = from; m < to; m++) {
+        int v = members[m];
+        if (v < groupNode) {
+          int row = rows[v];
+          for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+            int e = supEdges[q];
+            base[e] = 1.0 + supplierLevel[row] + gamma[combo == null ? 0 : combo[e]];
+          }
+        } else if (v < segmentNode) {
+          for (int e : problem.groupEdges(v - groupNode)) {
+            base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo[e]];
+          }
+        }
       }
     }
-    for (int m = from; m < split; m++) {
-      clusterOfRow[rows[members[m]]] = -1;
-    }
-    for (int m = split; m < to; m++) {
-      segmentInCluster[members[m] - constrained] = false;
+    for (int m = from; m < to; m++) {
+      int v = members[m];
+      if (v < groupNode) {
+        clusterOfRow[rows[v]] = -1;
+      } else if (v >= segmentNode) {
+        segmentInCluster[v - segmentNode] = false;
+      }
     }
   }
 
-  private int addLineTerm(int n, int e, boolean rising) {
+  /** Adds an edge to the line search once, with its multiplier, if it moves along the shift. */
+  private int addLineTerm(int n, int e, long clusterGroups) {
+    if (edgeStamp[e] == stamp || theta[e] <= 0) {
+      return n;
+    }
+    edgeStamp[e] = stamp;
+    int mult = (clusterOfRow[supOf[e]] == 1 ? 1 : 0) - (segmentInCluster[segOf[e]] ? 1 : 0);
+    if (clusterGroups != 0) {
+      mult += Long.bitCount(comboGroups[combo[e]] & clusterGroups);
+    }
+    if (mult == 0) {
+      return n;
+    }
     if (n == lineTheta.length) {
       int size = n * 2;
       lineTheta = Arrays.copyOf(lineTheta, size);
       lineBase = Arrays.copyOf(lineBase, size);
       lineCap = Arrays.copyOf(lineCap, size);
-      lineSign = Arrays.copyOf(lineSign, size);
+      lineMult = Arrays.copyOf(lineMult, size);
     }
     lineTheta[n] = theta[e];
     lineBase[n] = base[e] - beta[segOf[e]];
     lineCap[n] = cap == null ? Double.POSITIVE_INFINITY : cap[e];
-    lineSign[n] = rising;
+    lineMult[n] = mult;
     return n + 1;
   }
 

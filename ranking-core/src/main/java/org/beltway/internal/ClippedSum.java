@@ -114,15 +114,16 @@ public final class ClippedSum {
   }
 
   /**
-   * Evaluates {@code Σ_k σ_k clip(θ_k (b_k + σ_k t), 0, u_k)} with signs {@code σ_k = ±1}: a term with
-   * {@code σ = -1} is a clipped line decreasing in {@code t}, counted negatively, so every term is still
-   * nondecreasing in {@code t} and {@link #root} applies. Used for line searches along directions that
-   * raise some terms and lower others.
+   * Evaluates {@code Σ_k m_k clip(θ_k (b_k + m_k t), 0, u_k)} with multipliers {@code m_k != 0}: each
+   * term moves with {@code t} at {@code m_k} times the speed and is weighted by {@code m_k}, so every
+   * term, and the sum, is nondecreasing in {@code t} and {@link #root} applies. This is the derivative
+   * of the dual along a direction that moves each edge's level by {@code m_k}: used for exact line
+   * searches along such directions.
    *
-   * @param sign {@code true} for {@code σ = +1}, {@code false} for {@code σ = -1}
+   * @param mult the multipliers, nonzero
    * @param cap caps, never {@code null} (use +∞)
    */
-  public static void evaluateSigned(double[] theta, double[] base, double[] cap, boolean[] sign, int from,
+  public static void evaluateScaled(double[] theta, double[] base, double[] cap, double[] mult, int from,
       int to, double t, double[] out, int offset) {
     double sum = 0;
     double right = 0;
@@ -133,45 +134,42 @@ public final class ClippedSum {
       double th = theta[k];
       double b = base[k];
       double u = cap[k];
-      if (sign[k]) {
-        double z = th * (b + t);
-        if (z < 0) {
-          up = Math.min(up, -b);
-        } else if (z == 0) {
-          if (u > 0) {
-            right += th;
-          }
-        } else if (z < u) {
-          sum += z;
-          right += th;
-          left += th;
+      double m = mult[k];
+      double z = th * (b + m * t);
+      double slope = m * m * th;
+      boolean rising = m > 0;
+      if (z < 0) {
+        double bp = -b / m; // where the term leaves zero
+        if (rising) {
+          up = Math.min(up, bp);
         } else {
-          sum += u;
-          if (z > u) {
-            down = Math.max(down, u / th - b);
+          down = Math.max(down, bp);
+        }
+      } else if (z == 0) {
+        if (u > 0) {
+          if (rising) {
+            right += slope;
           } else {
-            left += th;
+            left += slope;
           }
         }
+      } else if (z < u) {
+        sum += m * z;
+        right += slope;
+        left += slope;
       } else {
-        double z = th * (b - t);
-        if (z < 0) {
-          down = Math.max(down, b);
-        } else if (z == 0) {
-          if (u > 0) {
-            left += th;
-          }
-        } else if (z < u) {
-          sum -= z;
-          right += th;
-          left += th;
-        } else {
-          sum -= u;
-          if (z > u) {
-            up = Math.min(up, b - u / th);
+        sum += m * u;
+        if (z > u) {
+          double bp = (u / th - b) / m; // where the term leaves its cap
+          if (rising) {
+            down = Math.max(down, bp);
           } else {
-            right += th;
+            up = Math.min(up, bp);
           }
+        } else if (rising) {
+          left += slope;
+        } else {
+          right += slope;
         }
       }
     }

@@ -27,6 +27,36 @@ final class RandomInstance {
 
   record Group(String name, boolean[] suppliers, boolean[] segments, double atLeast, double atMost) {}
 
+  /** The same instance with other guarantees (by supplier, 0 = none). */
+  RandomInstance withGuarantees(double[] guarantees) {
+    Builder b = new Builder(this);
+    b.seed = seed;
+    b.supplierIds = supplierIds;
+    b.guarantee = guarantees.clone();
+    b.totalCap = totalCap;
+    b.capShare = capShare;
+    b.edgeCap = edgeCap;
+    b.groups = groups;
+    b.priorities = priorities;
+    return new RandomInstance(b);
+  }
+
+  /** The same instance with one supplier's merit multiplied by {@code factor}. */
+  RandomInstance withMeritScaled(int supplier, double factor) {
+    Builder b = new Builder(this);
+    b.seed = seed;
+    b.supplierIds = supplierIds;
+    b.merit = merit.clone();
+    b.merit[supplier] *= factor;
+    b.guarantee = guarantee;
+    b.totalCap = totalCap;
+    b.capShare = capShare;
+    b.edgeCap = edgeCap;
+    b.groups = groups;
+    b.priorities = priorities;
+    return new RandomInstance(b);
+  }
+
   private RandomInstance(Builder b) {
     seed = b.seed;
     supplierIds = b.supplierIds;
