@@ -57,6 +57,29 @@ final class RandomInstance {
     return new RandomInstance(b);
   }
 
+  /** Tomorrow's instance: merit and traffic drifted by up to ±{@code drift} (relative), seeded. */
+  RandomInstance drifted(long driftSeed, double drift) {
+    Random rnd = new Random(driftSeed);
+    Builder b = new Builder(this);
+    b.seed = seed;
+    b.supplierIds = supplierIds;
+    b.merit = merit.clone();
+    for (int i = 0; i < b.merit.length; i++) {
+      b.merit[i] *= 1 + drift * (2 * rnd.nextDouble() - 1);
+    }
+    b.traffic = traffic.clone();
+    for (int j = 0; j < b.traffic.length; j++) {
+      b.traffic[j] *= 1 + drift * (2 * rnd.nextDouble() - 1);
+    }
+    b.guarantee = guarantee;
+    b.totalCap = totalCap;
+    b.capShare = capShare;
+    b.edgeCap = edgeCap;
+    b.groups = groups;
+    b.priorities = priorities;
+    return new RandomInstance(b);
+  }
+
   private RandomInstance(Builder b) {
     seed = b.seed;
     supplierIds = b.supplierIds;
@@ -226,13 +249,26 @@ final class RandomInstance {
     return problem(graph(), merit);
   }
 
-  /** The problem on a graph built from this instance, with the given merit. */
+  /**
+   * The problem on a graph of this instance's suppliers and segments (in any row and index order),
+   * with merit by the graph's rows; every promise is keyed by supplier and segment id.
+   */
   AllocationProblem problem(EligibilityGraph graph, double[] meritByRow) {
+    int[] row = new int[suppliers()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = graph.row(supplierIds[i]);
+    }
+    int[] segment = new int[segments()];
+    int[] original = new int[segments()];
+    for (int j = 0; j < segment.length; j++) {
+      segment[j] = graph.segments().index(segmentId(j));
+      original[segment[j]] = j;
+    }
     AllocationProblem.Builder pb = AllocationProblem.builder(graph).merit(meritByRow);
     if (relevance != null) {
       double[] byEdge = new double[graph.edgeCount()];
       for (int k = 0; k < edges(); k++) {
-        byEdge[graph.edge(edgeSupplier[k], edgeSegment[k])] = relevance[k];
+        byEdge[graph.edge(row[edgeSupplier[k]], segment[edgeSegment[k]])] = relevance[k];
       }
       pb.relevance(byEdge);
     }
@@ -253,8 +289,12 @@ final class RandomInstance {
       }
     }
     for (Group g : groups) {
-      GroupShare.Builder gs = GroupShare.builder(g.name()).suppliers(g.suppliers().clone())
-          .segments(j -> g.segments()[j]);
+      boolean[] mask = new boolean[suppliers()];
+      for (int i = 0; i < mask.length; i++) {
+        mask[row[i]] = g.suppliers()[i];
+      }
+      GroupShare.Builder gs = GroupShare.builder(g.name()).suppliers(mask)
+          .segments(j -> g.segments()[original[j]]);
       if (g.atLeast() > 0) {
         gs.atLeast(g.atLeast());
       }
