@@ -9,16 +9,31 @@ import org.beltway.internal.Workers;
  * Solves an {@link AllocationProblem} by dual coordinate ascent and returns a certified
  * {@link AllocationPlan} (DESIGN.md section 4; SHALE, Bharadwaj et al., KDD 2012; Vee et al., EC 2010).
  *
- * <p>Each pass maximises the dual function exactly over one block of dual variables at a time (each
- * group share, then every supplier with a guarantee or total cap, then every segment), so the dual
- * bound never decreases and no step size is tuned. After each pass the solver computes the plan's
- * {@link Certificate}; it stops when the relative duality gap is at most {@code gapTolerance} and every
- * relative violation at most {@code violationTolerance}, or at the pass or time limit, which the
- * certificate then names. The result does not depend on the number of threads. Immutable and
- * thread-safe; a solve creates and ends its own worker threads.
+ * <p><b>Passes.</b> Each pass maximises the dual function exactly over one block of dual variables at a
+ * time: each group share jointly with the supply duals of the segments it touches (a Newton search on
+ * the group's traffic with the segments re-solved, see {@code DualAscent}), then every supplier with a
+ * guarantee or total cap (in parallel), then every segment (in parallel). Every block update is an exact
+ * 1-D piecewise-linear root, so the dual bound never decreases and no step size is tuned. Segments come
+ * last, so supply holds to rounding after every pass.
+ *
+ * <p><b>Where plain passes stall.</b> Promises that compete for the same impressions couple their duals
+ * along nearly flat directions, where block updates crawl. Two safeguarded accelerations run only after
+ * a pass that failed to halve the largest violation: exact line searches along the uniform shift of each
+ * cluster of coupled duals, and extrapolation along the last step (ω = 1, 2, 4, …), kept only if the dual
+ * strictly increases. Both keep every dual feasible and the dual monotone, so the certificate is
+ * unaffected. A cold start also bounds the elastic duals by 10 at first and raises the bounds ×10 per
+ * stage up to the {@link Priorities} only while some dual sits at its stage bound: the optimality
+ * conditions of a stage whose duals are all inside their bounds are those of the problem, so feasible
+ * problems finish in the first stage, and promises that must be given up reach their large penalty in a
+ * few shifts instead of a long climb.
+ *
+ * <p><b>Stopping.</b> After each pass the solver computes the plan's {@link Certificate}; it stops when
+ * the relative duality gap is at most {@code gapTolerance} and every relative violation at most
+ * {@code violationTolerance}, or at the pass or time limit, which the certificate then names. The result
+ * does not depend on the number of threads. Immutable and thread-safe; a solve creates and ends its own
+ * worker threads.
  */
 public final class AllocationSolver {
-  private static final boolean TRACE = Boolean.getBoolean("beltway.trace");
   /** The first stage's bound on the guarantee and group duals of a cold start. */
   static final double FIRST_STAGE_PENALTY = 10.0;
   /** The factor by which each later stage raises the bounds. */
@@ -107,17 +122,6 @@ public final class AllocationSolver {
         state.pass(violationTolerance, stagnating);
         passes++;
         assessment = state.assess();
-        if (TRACE) {
-          System.err.printf(Locale.ROOT, "pass %d: primal %.9g dual %.9g gap %.3g viol %.2g %.2g %.2g %.2g"
-              + " (penalties %s, %s)%n", passes, assessment[0], assessment[1], assessment[2],
-              assessment[3], assessment[4], assessment[5], assessment[6], state.guaranteePenalty,
-              state.groupPenalty);
-          if (problem.graph().supplierCount() < 50 && passes % 250 == 0) {
-            System.err.println("   levels " + java.util.Arrays.toString(state.supplierLevel) + " beta "
-                + java.util.Arrays.toString(state.beta) + " groups " + java.util.Arrays.toString(state.groupLevel)
-                + " kappa " + java.util.Arrays.toString(state.kappa) + " alpha " + java.util.Arrays.toString(state.alpha));
-          }
-        }
         double maxViolation = Math.max(Math.max(assessment[3], assessment[4]),
             Math.max(assessment[5], assessment[6]));
         boolean finalStage = state.guaranteePenalty >= finalGuarantee && state.groupPenalty >= finalGroup;

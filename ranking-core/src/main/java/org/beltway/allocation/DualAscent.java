@@ -25,7 +25,6 @@ import org.beltway.internal.Workers;
  * same whatever the thread count.
  */
 final class DualAscent {
-  static final boolean TRACE = Boolean.getBoolean("beltway.trace");
   static final int SEGMENT_CHUNK_EDGES = 1 << 15;
   static final int SUPPLIER_CHUNK = 256;
   static final int GROUP_CHUNK_EDGES = 1 << 15;
@@ -95,7 +94,6 @@ final class DualAscent {
   private final double[] trialCost;
   private final double[] trialSupplierTotal;
   private final double[] trialGroupTotal;
-  int extrapolations;
   private final double[] directionLevel;
   private final double[] directionBeta;
   private final double[] directionGroup;
@@ -245,9 +243,10 @@ final class DualAscent {
       double t = oldRow < 0 ? 0 : previous.supplierLevel(oldRow);
       double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0;
       double hi = demand[k] > 0 ? guaranteePenalty : 0;
-      supplierLevel[row] = Math.max(lo, Math.min(hi, t));
-      alpha[k] = Math.max(0, supplierLevel[row]);
-      kappa[k] = Math.max(0, -supplierLevel[row]);
+      if (demand[k] > totalCap[k]) {
+        hi = guaranteePenalty; // α sits at its bound and t = α − κ may take any value below it
+      }
+      setSupplierDuals(k, Math.max(lo, Math.min(hi, t)));
     }
     SegmentTable oldSegs = old.segments();
     SegmentTable segs = now.segments();
@@ -296,16 +295,14 @@ final class DualAscent {
 
   // ------------------------------------------------------------------ one pass
 
-  /** One full pass: groups, suppliers, segments; then measures totals at the new duals. */
-  final long[] nanos = new long[6];
-  int groupEvaluations;
-
+  /**
+   * One full pass: when the last pass stagnated, line searches along cluster shifts first; then every
+   * group block, every supplier block and every segment block; then totals at the new duals.
+   */
   void pass(double tolerance, boolean stagnating) {
-    long t0 = System.nanoTime();
     if (stagnating) {
       shiftClusters(tolerance);
     }
-    long t1 = System.nanoTime();
     for (int k = 0; k < constrained; k++) {
       previousLevel[k] = supplierLevel[rows[k]];
     }
@@ -314,23 +311,9 @@ final class DualAscent {
     for (int g = 0; g < groups; g++) {
       updateGroup(g);
     }
-    long t2 = System.nanoTime();
     updateSuppliers();
-    long t3 = System.nanoTime();
     updateSegments();
-    long t4 = System.nanoTime();
     measure();
-    long t5 = System.nanoTime();
-    nanos[0] += t1 - t0;
-    nanos[1] += t2 - t1;
-    nanos[2] += t3 - t2;
-    nanos[3] += t4 - t3;
-    nanos[4] += t5 - t4;
-    if (TRACE) {
-      System.err.printf(java.util.Locale.ROOT, "  ms: clusters %d groups %d (%d evals) suppliers %d segments %d measure %d%n",
-          (t1 - t0) / 1000000, (t2 - t1) / 1000000, groupEvaluations, (t3 - t2) / 1000000, (t4 - t3) / 1000000, (t5 - t4) / 1000000);
-      groupEvaluations = 0;
-    }
   }
 
   /**
@@ -408,7 +391,6 @@ final class DualAscent {
 
     @Override
     public void evaluate(double t, double[] out) {
-      groupEvaluations++;
       setGroupLevel(g, t);
       int[] segs = groupSegments[g];
       int[] bounds = groupSegmentChunks[g];
@@ -699,7 +681,6 @@ final class DualAscent {
   private double[] lineBase = new double[64];
   private double[] lineCap = new double[64];
   private double[] lineMult = new double[64];
-  int clusterShifts;
 
   /**
    * Exact line searches along the "uniform shift" of each cluster of coupled duals. A cluster is a
@@ -923,7 +904,6 @@ final class DualAscent {
       shift = ClippedSum.root(f, k0, Math.min(down, 0.0), Math.max(up, 0.0), 0.0, out);
     }
     if (shift != 0.0 && Double.isFinite(shift)) {
-      clusterShifts++;
       for (int m = from; m < to; m++) {
         int v = members[m];
         if (v < groupNode) {
@@ -1158,9 +1138,6 @@ final class DualAscent {
         break;
       }
     }
-    if (TRACE) {
-      System.err.printf(java.util.Locale.ROOT, "  extrapolation omega %s gain %.4g%n", bestOmega, best - dual);
-    }
     if (bestOmega == 0) {
       return false;
     }
@@ -1191,7 +1168,6 @@ final class DualAscent {
         base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo == null ? 0 : combo[e]];
       }
     });
-    extrapolations++;
     return true;
   }
 
