@@ -9,4 +9,5 @@ module org.beltway.ranking {
 
   exports org.beltway.supplier;
   exports org.beltway.allocation;
+  exports org.beltway.policy;
 }
