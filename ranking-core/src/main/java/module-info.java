@@ -12,4 +12,5 @@ module org.beltway.ranking {
   exports org.beltway.sim;
   exports org.beltway.guarantee;
   exports org.beltway.score;
+  exports org.beltway.policy;
 }

@@ -1,0 +1,84 @@
+package org.beltway.bench;
+
+import java.util.SplittableRandom;
+import org.beltway.allocation.AllocationProblem;
+import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.Merit;
+import org.beltway.allocation.SegmentTable;
+import org.beltway.guarantee.BuyerLedger;
+import org.beltway.guarantee.ConversionPrior;
+import org.beltway.guarantee.DemandConversion;
+import org.beltway.guarantee.Enrolment;
+import org.beltway.guarantee.GuaranteeProgram;
+import org.beltway.policy.Policies;
+import org.beltway.score.Scorer;
+import org.beltway.score.Scores;
+import org.beltway.sim.Marketplace;
+import org.beltway.sim.MarketplaceConfig;
+import org.beltway.sim.MarketplaceGenerator;
+import org.beltway.supplier.Count;
+import org.beltway.supplier.MembershipTier;
+import org.beltway.supplier.SupplierTable;
+
+/**
+ * A generated marketplace under the 2025 policy, as the allocation benchmarks plan it: scores, the
+ * eligibility graph, and guarantees from the ledger on day 0 — TrustPass suppliers on the platform for
+ * fewer than 60 days enrolled for 30 buyers in 60 days, every Power merchant and Super factory for
+ * doubling its window's buyers in 180 days, at an assumed new-buyer rate of 0.4% per impression
+ * (prior Beta(2, 498)) and the default 1.2 safety margin. Shares: quality tier ≥ 80% of all traffic,
+ * ≥ 60% of TOP-buyer traffic, head tier ≤ 15% (assumed), no supplier above 5% of a segment.
+ */
+final class NationalInstance {
+  final Marketplace marketplace;
+  final Scores scores;
+  final EligibilityGraph graph;
+  final double[] guarantees;
+
+  NationalInstance(double scale, long seed) {
+    marketplace = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(scale, seed));
+    SupplierTable table = marketplace.suppliers();
+    scores = Scorer.DEFAULT.score(table);
+    graph = EligibilityGraph.of(table, marketplace.segments());
+    BuyerLedger ledger = BuyerLedger.over(table);
+    for (int row = 0; row < table.size(); row++) {
+      MembershipTier tier = table.tier(row);
+      if (tier == MembershipTier.TRUSTPASS && table.daysOnPlatform(row) < 60) {
+        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.trustPass(), 0, 0));
+      } else if (tier != MembershipTier.TRUSTPASS) {
+        int baseline = (int) table.count(Count.BUYERS, row);
+        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.standard(tier), 0, baseline));
+      }
+    }
+    guarantees = DemandConversion.builder(ConversionPrior.global(2, 498)).build()
+        .demand(ledger, table, 0).impressionsByRow();
+  }
+
+  /** Today's problem on the given graph (today's or a drifted day's segments). */
+  AllocationProblem problem(EligibilityGraph on, double[] guaranteesByRow) {
+    boolean[] quality = new boolean[scores.size()];
+    boolean[] head = new boolean[scores.size()];
+    for (int row = 0; row < quality.length; row++) {
+      quality[row] = scores.qualityTier(row);
+      head[row] = scores.headTier(row);
+    }
+    AllocationProblem.Builder builder = AllocationProblem.builder(on)
+        .scores(scores.composites(), Merit.DEFAULT).capShareOfSegment(0.05);
+    return Policies.industrialBeltRecovery2025(on.segments()).qualityTier(quality).headCap(head, 0.15)
+        .guarantees(guaranteesByRow).build().applyTo(builder).build();
+  }
+
+  /** Tomorrow: every segment's traffic and every guarantee moved by up to ±10%, seeded. */
+  AllocationProblem drifted(long seed) {
+    SegmentTable today = marketplace.segments();
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] traffic = new double[today.size()];
+    for (int j = 0; j < traffic.length; j++) {
+      traffic[j] = today.traffic(j) * (0.9 + 0.2 * random.nextDouble());
+    }
+    double[] demand = guarantees.clone();
+    for (int row = 0; row < demand.length; row++) {
+      demand[row] *= 0.9 + 0.2 * random.nextDouble();
+    }
+    return problem(EligibilityGraph.of(marketplace.suppliers(), today.withTraffic(traffic)), demand);
+  }
+}

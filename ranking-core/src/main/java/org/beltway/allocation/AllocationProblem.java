@@ -1,0 +1,653 @@
+package org.beltway.allocation;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2DoubleLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One traffic-planning problem (DESIGN.md section 4): stay as close as possible to merit-proportional
+ * exposure while keeping every promise that can be kept,
+ *
+ * <pre>
+ *   minimise   Σ_E (x_ij − θ_ij)² / (2 θ_ij)
+ *   subject to Σ_i x_ij ≤ S_j                    supply of each segment (hard)
+ *              0 ≤ x_ij ≤ u_ij                    edge caps (hard)
+ *              Σ_j x_ij ≤ C_i                     supplier total caps (hard)
+ *              Σ_j x_ij ≥ d_i                     guarantees (elastic)
+ *              L_g S_g ≤ Σ_{E_g} x_ij ≤ U_g S_g     group shares (elastic)
+ * </pre>
+ *
+ * with fair exposure {@code θ_ij = S_j μ_i ρ_ij / Σ_k μ_k ρ_kj}. Elastic promises carry the linear
+ * shortfall penalties of {@link Priorities}. Edges with {@code θ_ij = 0} (zero traffic or relevance)
+ * always get {@code x_ij = 0}.
+ *
+ * <p>Built with {@link #builder(EligibilityGraph)}, a strict builder: every input is validated when it
+ * is given and errors name the supplier, segment or group, the value and the expectation. An
+ * unkeepable promise (a guarantee larger than the eligible supply, a guarantee of a supplier with no
+ * eligible segment, conflicting shares) is <em>not</em> an error: the solver reports it. Immutable; the
+ * fair exposure and caps of every edge are stored in primitive arrays (16 bytes an edge).
+ */
+public final class AllocationProblem {
+  /** At most this many group shares: an edge's groups are a bit set in a {@code long}. */
+  public static final int MAX_GROUPS = 64;
+
+  private final EligibilityGraph graph;
+  private final double[] traffic;
+  private final double[] merit;
+  private final double[] theta;
+  private final double[] cap;
+  private final Priorities priorities;
+  // suppliers with a guarantee or a total cap, in increasing row
+  private final int[] constrainedRows;
+  private final double[] demand;
+  private final double[] totalCap;
+  // groups
+  private final GroupShare[] groups;
+  private final double[] scopeTraffic;
+  private final int[][] groupEdges;
+  private final short[] comboOfEdge;
+  private final long[] comboGroups;
+  private final double totalTraffic;
+
+  private AllocationProblem(Builder b, double[] theta, double[] cap, int[] constrainedRows,
+      double[] demand, double[] totalCap, GroupShare[] groups, double[] scopeTraffic,
+      int[][] groupEdges, short[] comboOfEdge, long[] comboGroups) {
+    this.graph = b.graph;
+    SegmentTable segs = graph.segments();
+    this.traffic = new double[segs.size()];
+    for (int j = 0; j < traffic.length; j++) {
+      traffic[j] = segs.traffic(j);
+    }
+    this.totalTraffic = segs.totalTraffic();
+    this.merit = b.merit;
+    this.theta = theta;
+    this.cap = cap;
+    this.priorities = b.priorities == null ? Priorities.GUARANTEES_FIRST : b.priorities;
+    this.constrainedRows = constrainedRows;
+    this.demand = demand;
+    this.totalCap = totalCap;
+    this.groups = groups;
+    this.scopeTraffic = scopeTraffic;
+    this.groupEdges = groupEdges;
+    this.comboOfEdge = comboOfEdge;
+    this.comboGroups = comboGroups;
+  }
+
+  /** A builder for a problem on the given eligibility graph. */
+  public static Builder builder(EligibilityGraph graph) {
+    if (graph == null) {
+      throw new NullPointerException("graph must not be null");
+    }
+    return new Builder(graph);
+  }
+
+  public EligibilityGraph graph() {
+    return graph;
+  }
+
+  public SegmentTable segments() {
+    return graph.segments();
+  }
+
+  public Priorities priorities() {
+    return priorities;
+  }
+
+  /** The merit μ of a supplier row. */
+  public double merit(int row) {
+    return merit[row];
+  }
+
+  /** The fair exposure θ of an edge, in impressions. */
+  public double fairExposure(int edge) {
+    return theta[edge];
+  }
+
+  /** The cap of an edge, in impressions ({@code +∞} when uncapped). */
+  public double edgeCap(int edge) {
+    return cap == null ? Double.POSITIVE_INFINITY : cap[edge];
+  }
+
+  /** The guarantee of a supplier row, in impressions (0 when it has none). */
+  public double guarantee(int row) {
+    int k = Arrays.binarySearch(constrainedRows, row);
+    return k < 0 ? 0 : demand[k];
+  }
+
+  /** The total cap of a supplier row, in impressions ({@code +∞} when it has none). */
+  public double totalCap(int row) {
+    int k = Arrays.binarySearch(constrainedRows, row);
+    return k < 0 ? Double.POSITIVE_INFINITY : totalCap[k];
+  }
+
+  /** The number of group shares. */
+  public int groupCount() {
+    return groups.length;
+  }
+
+  /** A group share by index (in the order given to the builder). */
+  public GroupShare group(int g) {
+    return groups[g];
+  }
+
+  /** The index of a group share by name, or -1. */
+  public int groupIndex(String name) {
+    for (int g = 0; g < groups.length; g++) {
+      if (groups[g].name().equals(name)) {
+        return g;
+      }
+    }
+    return -1;
+  }
+
+  /** The forecast traffic of a group's scope (the segments its segment predicate selects). */
+  public double scopeTraffic(int g) {
+    return scopeTraffic[g];
+  }
+
+  /** The number of edges a group share constrains. */
+  public int groupEdgeCount(int g) {
+    return groupEdges[g].length;
+  }
+
+  /** Forecast traffic of all segments. */
+  public double totalTraffic() {
+    return totalTraffic;
+  }
+
+  // ---- package-private raw access for the solver and the plan ----
+  double[] trafficArray() {
+    return traffic;
+  }
+
+  double[] thetaArray() {
+    return theta;
+  }
+
+  double[] capArray() {
+    return cap;
+  }
+
+  int[] constrainedRows() {
+    return constrainedRows;
+  }
+
+  double[] demandArray() {
+    return demand;
+  }
+
+  double[] totalCapArray() {
+    return totalCap;
+  }
+
+  int[] groupEdges(int g) {
+    return groupEdges[g];
+  }
+
+  short[] comboOfEdge() {
+    return comboOfEdge;
+  }
+
+  long[] comboGroups() {
+    return comboGroups;
+  }
+
+  int comboOf(int edge) {
+    return comboOfEdge == null ? 0 : comboOfEdge[edge];
+  }
+
+  /** Lower target of a group in impressions, or 0 when it has none. */
+  double groupLowerTarget(int g) {
+    return groups[g].atLeast() * scopeTraffic[g];
+  }
+
+  /** Upper target of a group in impressions, or +∞ when it has none. */
+  double groupUpperTarget(int g) {
+    return groups[g].atMost() >= 1 ? Double.POSITIVE_INFINITY : groups[g].atMost() * scopeTraffic[g];
+  }
+
+  /**
+   * Builds an {@link AllocationProblem}. Every method validates its input at once; a setting given
+   * twice fails. {@link #merit} (or {@link #scores}) is required.
+   */
+  public static final class Builder {
+    private final EligibilityGraph graph;
+    private double[] merit;
+    private double[] relevance;
+    private double capShare = Double.NaN;
+    private final Long2DoubleLinkedOpenHashMap guarantees = new Long2DoubleLinkedOpenHashMap();
+    private double[] guaranteesByRow;
+    private final Long2DoubleLinkedOpenHashMap capsPerSegment = new Long2DoubleLinkedOpenHashMap();
+    private final Long2DoubleLinkedOpenHashMap capsTotal = new Long2DoubleLinkedOpenHashMap();
+    private final Long2DoubleLinkedOpenHashMap capsEdge = new Long2DoubleLinkedOpenHashMap();
+    private final List<GroupShare> shares = new ArrayList<>();
+    private final Set<String> shareNames = new HashSet<>();
+    private Priorities priorities;
+    private boolean built;
+
+    private Builder(EligibilityGraph graph) {
+      this.graph = graph;
+    }
+
+    /**
+     * The merit μ of every supplier, by row.
+     *
+     * @param meritByRow one finite value {@code > 0} per supplier row (copied)
+     * @throws IllegalArgumentException naming the supplier whose merit is invalid, or if the length is
+     *     wrong or merit was already set
+     */
+    public Builder merit(double[] meritByRow) {
+      checkOpen();
+      if (merit != null) {
+        throw new IllegalArgumentException("merit is already set");
+      }
+      checkLength("merit", meritByRow.length, graph.supplierCount(), "supplier");
+      for (int i = 0; i < meritByRow.length; i++) {
+        double m = meritByRow[i];
+        if (!(m > 0) || !Double.isFinite(m)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: merit (%s): expected a finite number > 0", graph.supplierId(i), m));
+        }
+      }
+      merit = meritByRow.clone();
+      return this;
+    }
+
+    /**
+     * The merit of every supplier from its composite score through a merit map.
+     *
+     * @param compositeByRow one score in [0, 1] per supplier row
+     * @param map the merit map, e.g. {@link Merit#DEFAULT}
+     * @throws IllegalArgumentException naming the supplier whose score is not in [0, 1]
+     */
+    public Builder scores(double[] compositeByRow, Merit map) {
+      checkOpen();
+      if (merit != null) {
+        throw new IllegalArgumentException("merit is already set");
+      }
+      checkLength("scores", compositeByRow.length, graph.supplierCount(), "supplier");
+      for (int i = 0; i < compositeByRow.length; i++) {
+        double s = compositeByRow[i];
+        if (!(s >= 0 && s <= 1)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: score (%s): expected a number in [0, 1]", graph.supplierId(i), s));
+        }
+      }
+      return merit(map.apply(compositeByRow));
+    }
+
+    /**
+     * The relevance ρ of every edge (default 1), in the graph's edge order.
+     *
+     * @throws IllegalArgumentException naming the edge whose relevance is negative, NaN or infinite
+     */
+    public Builder relevance(double[] byEdge) {
+      checkOpen();
+      if (relevance != null) {
+        throw new IllegalArgumentException("relevance is already set");
+      }
+      checkLength("relevance", byEdge.length, graph.edgeCount(), "edge");
+      for (int e = 0; e < byEdge.length; e++) {
+        double r = byEdge[e];
+        if (!(r >= 0) || !Double.isFinite(r)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "edge (supplier %d, segment %d): relevance (%s): expected a finite number >= 0",
+              graph.supplierId(graph.supplierOf(e)), graph.segments().id(graph.segmentOf(e)), r));
+        }
+      }
+      relevance = byEdge.clone();
+      return this;
+    }
+
+    /**
+     * Guarantees a supplier at least this many impressions in the planning period.
+     *
+     * @throws IllegalArgumentException for an unknown supplier, a negative, NaN or infinite amount, or
+     *     a second guarantee for the same supplier
+     */
+    public Builder guarantee(long supplierId, double impressions) {
+      checkOpen();
+      checkSupplier("guarantee", supplierId);
+      checkImpressions(supplierId, "guarantee", impressions);
+      if (guarantees.containsKey(supplierId)
+          || (guaranteesByRow != null && guaranteesByRow[graph.row(supplierId)] > 0)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "supplier %d: guarantee given twice", supplierId));
+      }
+      guarantees.put(supplierId, impressions);
+      return this;
+    }
+
+    /**
+     * Guarantees every supplier row its entry, in impressions (0 = no guarantee); for bulk use, such as
+     * the demand of a guarantee ledger for 100 k suppliers. May be combined with {@link #guarantee} for
+     * other suppliers.
+     *
+     * @throws IllegalArgumentException naming the first supplier whose amount is invalid or already
+     *     guaranteed, or if the length is wrong or this was already called
+     */
+    public Builder guarantees(double[] impressionsByRow) {
+      checkOpen();
+      if (guaranteesByRow != null) {
+        throw new IllegalArgumentException("guarantees by row are already set");
+      }
+      checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
+      for (int i = 0; i < impressionsByRow.length; i++) {
+        long id = graph.supplierId(i);
+        checkImpressions(id, "guarantee", impressionsByRow[i]);
+        if (impressionsByRow[i] > 0 && guarantees.containsKey(id)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "supplier %d: guarantee given twice", id));
+        }
+      }
+      guaranteesByRow = impressionsByRow.clone();
+      return this;
+    }
+
+    /**
+     * Caps every edge at this share of its segment's forecast traffic, e.g. 0.05: no supplier gets more
+     * than 5% of any segment.
+     *
+     * @throws IllegalArgumentException if the share is not in [0, 1] or was already set
+     */
+    public Builder capShareOfSegment(double share) {
+      checkOpen();
+      if (!Double.isNaN(capShare)) {
+        throw new IllegalArgumentException("capShareOfSegment is already set");
+      }
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "capShareOfSegment must be in [0, 1]: %s", share));
+      }
+      capShare = share;
+      return this;
+    }
+
+    /**
+     * Caps a supplier at this many impressions in each of its segments.
+     *
+     * @throws IllegalArgumentException for an unknown supplier, an invalid amount or a second call for
+     *     the supplier
+     */
+    public Builder capPerSegment(long supplierId, double impressions) {
+      checkOpen();
+      checkSupplier("cap", supplierId);
+      checkImpressions(supplierId, "capPerSegment", impressions);
+      if (capsPerSegment.containsKey(supplierId)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "supplier %d: capPerSegment given twice", supplierId));
+      }
+      capsPerSegment.put(supplierId, impressions);
+      return this;
+    }
+
+    /**
+     * Caps a supplier's total over all its segments at this many impressions.
+     *
+     * @throws IllegalArgumentException for an unknown supplier, an invalid amount or a second call for
+     *     the supplier
+     */
+    public Builder capTotal(long supplierId, double impressions) {
+      checkOpen();
+      checkSupplier("cap", supplierId);
+      checkImpressions(supplierId, "capTotal", impressions);
+      if (capsTotal.containsKey(supplierId)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "supplier %d: capTotal given twice", supplierId));
+      }
+      capsTotal.put(supplierId, impressions);
+      return this;
+    }
+
+    /**
+     * Caps one edge at this many impressions.
+     *
+     * @throws IllegalArgumentException for an unknown supplier or segment, an edge that is not
+     *     eligible, an invalid amount or a second cap of the same edge
+     */
+    public Builder capEdge(long supplierId, long segmentId, double impressions) {
+      checkOpen();
+      checkSupplier("cap", supplierId);
+      int seg = graph.segments().index(segmentId);
+      if (seg < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "cap for unknown segment %d", segmentId));
+      }
+      int edge = graph.edge(graph.row(supplierId), seg);
+      if (edge < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "supplier %d is not eligible in segment %d: no edge to cap", supplierId, segmentId));
+      }
+      checkImpressions(supplierId, "capEdge", impressions);
+      if (capsEdge.containsKey(edge)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "edge (supplier %d, segment %d): capEdge given twice", supplierId, segmentId));
+      }
+      capsEdge.put(edge, impressions);
+      return this;
+    }
+
+    /**
+     * Adds a group share constraint.
+     *
+     * @throws IllegalArgumentException if a share of the same name was added, if the share's supplier
+     *     mask has the wrong length, or if there would be more than {@link #MAX_GROUPS}
+     */
+    public Builder share(GroupShare share) {
+      checkOpen();
+      if (!shareNames.add(share.name())) {
+        throw new IllegalArgumentException("group share \"" + share.name() + "\" given twice");
+      }
+      if (share.maskLength() >= 0 && share.maskLength() != graph.supplierCount()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "group share \"%s\": supplier mask has %d values: expected one per supplier (%d)",
+            share.name(), share.maskLength(), graph.supplierCount()));
+      }
+      if (shares.size() == MAX_GROUPS) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "at most %d group shares: \"%s\" is one too many", MAX_GROUPS, share.name()));
+      }
+      shares.add(share);
+      return this;
+    }
+
+    /** The priority between elastic promises; {@link Priorities#GUARANTEES_FIRST} when not set. */
+    public Builder priorities(Priorities priorities) {
+      checkOpen();
+      if (this.priorities != null) {
+        throw new IllegalArgumentException("priorities are already set");
+      }
+      if (priorities == null) {
+        throw new NullPointerException("priorities must not be null");
+      }
+      this.priorities = priorities;
+      return this;
+    }
+
+    /**
+     * Builds the problem: computes fair exposure and caps per edge and the edges of every group.
+     *
+     * @throws IllegalArgumentException if merit is not set
+     */
+    public AllocationProblem build() {
+      checkOpen();
+      if (merit == null) {
+        throw new IllegalArgumentException("merit is not set: call merit(...) or scores(...)");
+      }
+      built = true;
+      int n = graph.supplierCount();
+      int segCount = graph.segmentCount();
+      int edges = graph.edgeCount();
+      int[] segStart = graph.segmentStartArray();
+      int[] supOf = graph.supplierOfEdgeArray();
+      SegmentTable segs = graph.segments();
+      // fair exposure
+      double[] theta = new double[edges];
+      for (int j = 0; j < segCount; j++) {
+        double s = segs.traffic(j);
+        int from = segStart[j];
+        int to = segStart[j + 1];
+        double denominator = 0;
+        for (int e = from; e < to; e++) {
+          double w = merit[supOf[e]] * (relevance == null ? 1.0 : relevance[e]);
+          theta[e] = w;
+          denominator += w;
+        }
+        for (int e = from; e < to; e++) {
+          theta[e] = denominator > 0 && s > 0 ? s * theta[e] / denominator : 0.0;
+        }
+      }
+      // edge caps
+      double[] cap = null;
+      if (!Double.isNaN(capShare) || !capsPerSegment.isEmpty() || !capsEdge.isEmpty()) {
+        cap = new double[edges];
+        for (int j = 0; j < segCount; j++) {
+          double c = Double.isNaN(capShare) ? Double.POSITIVE_INFINITY : capShare * segs.traffic(j);
+          Arrays.fill(cap, segStart[j], segStart[j + 1], c);
+        }
+        for (Long2DoubleMap.Entry entry : capsPerSegment.long2DoubleEntrySet()) {
+          int row = graph.row(entry.getLongKey());
+          for (int k = 0, deg = graph.supplierDegree(row); k < deg; k++) {
+            int e = graph.supplierEdge(row, k);
+            cap[e] = Math.min(cap[e], entry.getDoubleValue());
+          }
+        }
+        for (Long2DoubleMap.Entry entry : capsEdge.long2DoubleEntrySet()) {
+          int e = (int) entry.getLongKey();
+          cap[e] = Math.min(cap[e], entry.getDoubleValue());
+        }
+      }
+      // suppliers with a guarantee or a total cap
+      double[] d = new double[n];
+      double[] c = new double[n];
+      boolean[] constrained = new boolean[n];
+      Arrays.fill(c, Double.POSITIVE_INFINITY);
+      if (guaranteesByRow != null) {
+        for (int i = 0; i < n; i++) {
+          if (guaranteesByRow[i] > 0) {
+            d[i] = guaranteesByRow[i];
+            constrained[i] = true;
+          }
+        }
+      }
+      for (Long2DoubleMap.Entry entry : guarantees.long2DoubleEntrySet()) {
+        int row = graph.row(entry.getLongKey());
+        d[row] = entry.getDoubleValue();
+        constrained[row] = true;
+      }
+      for (Long2DoubleMap.Entry entry : capsTotal.long2DoubleEntrySet()) {
+        int row = graph.row(entry.getLongKey());
+        c[row] = entry.getDoubleValue();
+        constrained[row] = true;
+      }
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        if (constrained[i]) {
+          count++;
+        }
+      }
+      int[] rows = new int[count];
+      double[] demand = new double[count];
+      double[] totalCap = new double[count];
+      for (int i = 0, k = 0; i < n; i++) {
+        if (constrained[i]) {
+          rows[k] = i;
+          demand[k] = d[i];
+          totalCap[k] = c[i];
+          k++;
+        }
+      }
+      // groups
+      int groupCount = shares.size();
+      GroupShare[] groups = shares.toArray(new GroupShare[0]);
+      double[] scopeTraffic = new double[groupCount];
+      int[][] groupEdges = new int[groupCount][];
+      short[] comboOfEdge = null;
+      long[] comboGroups = new long[] {0L};
+      if (groupCount > 0) {
+        comboOfEdge = new short[edges];
+        long[] combos = new long[16];
+        int comboCount = 1;
+        boolean[] inGroup = new boolean[n];
+        for (int g = 0; g < groupCount; g++) {
+          GroupShare share = groups[g];
+          for (int i = 0; i < n; i++) {
+            inGroup[i] = share.includesSupplier(i);
+          }
+          IntArrayList list = new IntArrayList();
+          double scope = 0;
+          for (int j = 0; j < segCount; j++) {
+            if (!share.includesSegment(j)) {
+              continue;
+            }
+            scope += segs.traffic(j);
+            for (int e = segStart[j], end = segStart[j + 1]; e < end; e++) {
+              if (inGroup[supOf[e]]) {
+                list.add(e);
+              }
+            }
+          }
+          scopeTraffic[g] = scope;
+          groupEdges[g] = list.toIntArray();
+          // every edge of the group moves from its combination to the combination with g added
+          int[] transition = new int[comboCount];
+          Arrays.fill(transition, -1);
+          for (int e : groupEdges[g]) {
+            int old = comboOfEdge[e];
+            int next = transition[old];
+            if (next < 0) {
+              if (comboCount == Short.MAX_VALUE) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "group shares overlap in more than %d ways", Short.MAX_VALUE - 1));
+              }
+              if (comboCount == combos.length) {
+                combos = Arrays.copyOf(combos, comboCount * 2);
+              }
+              combos[comboCount] = combos[old] | (1L << g);
+              next = comboCount++;
+              transition[old] = next;
+            }
+            comboOfEdge[e] = (short) next;
+          }
+        }
+        comboGroups = Arrays.copyOf(combos, comboCount);
+      }
+      return new AllocationProblem(this, theta, cap, rows, demand, totalCap, groups, scopeTraffic,
+          groupEdges, comboOfEdge, comboGroups);
+    }
+
+    private void checkOpen() {
+      if (built) {
+        throw new IllegalStateException("this builder has already built its problem");
+      }
+    }
+
+    private void checkSupplier(String what, long supplierId) {
+      if (graph.row(supplierId) < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s for unknown supplier %d", what, supplierId));
+      }
+    }
+
+    private static void checkImpressions(long supplierId, String what, double impressions) {
+      if (!(impressions >= 0) || !Double.isFinite(impressions)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "supplier %d: %s (%s): expected a finite number of impressions >= 0", supplierId, what,
+            impressions));
+      }
+    }
+
+    private static void checkLength(String what, int length, int expected, String per) {
+      if (length != expected) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s has %d values: expected one per %s (%d)", what, length, per, expected));
+      }
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package org.beltway.allocation;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.beltway.allocation.Certificate.Termination;
+import org.beltway.internal.Workers;
+
+/**
+ * Solves an {@link AllocationProblem} by dual coordinate ascent and returns a certified
+ * {@link AllocationPlan} (DESIGN.md section 4; SHALE, Bharadwaj et al., KDD 2012; Vee et al., EC 2010).
+ *
+ * <p><b>Passes.</b> Each pass maximises the dual function exactly over one block of dual variables at a
+ * time: each group share jointly with the supply duals of the segments it touches (a Newton search on
+ * the group's traffic with the segments re-solved, see {@code DualAscent}), then every supplier with a
+ * guarantee or total cap (in parallel), then every segment (in parallel). Every block update is an exact
+ * 1-D piecewise-linear root, so the dual bound never decreases and no step size is tuned. Segments come
+ * last, so supply holds to rounding after every pass.
+ *
+ * <p><b>Where plain passes stall.</b> Promises that compete for the same impressions couple their duals
+ * along nearly flat directions, where block updates crawl. Two safeguarded accelerations run only after
+ * a pass that failed to halve the largest violation: exact line searches along the uniform shift of each
+ * cluster of coupled duals, and extrapolation along the last step (ω = 1, 2, 4, …), kept only if the dual
+ * strictly increases. Both keep every dual feasible and the dual monotone, so the certificate is
+ * unaffected. A cold start also bounds the elastic duals by 10 at first and raises the bounds ×10 per
+ * stage up to the {@link Priorities} only while some dual sits at its stage bound: the optimality
+ * conditions of a stage whose duals are all inside their bounds are those of the problem, so feasible
+ * problems finish in the first stage, and promises that must be given up reach their large penalty in a
+ * few shifts instead of a long climb.
+ *
+ * <p><b>Stopping.</b> After each pass the solver computes the plan's {@link Certificate}; it stops when
+ * the relative duality gap is at most {@code gapTolerance} and every relative violation at most
+ * {@code violationTolerance}, or at the pass or time limit, which the certificate then names. The result
+ * does not depend on the number of threads. Immutable and thread-safe; a solve creates and ends its own
+ * worker threads.
+ */
+public final class AllocationSolver {
+  /** The first stage's bound on the guarantee and group duals of a cold start. */
+  static final double FIRST_STAGE_PENALTY = 10.0;
+  /** The factor by which each later stage raises the bounds. */
+  static final double STAGE_FACTOR = 10.0;
+  private final int threads;
+  private final double gapTolerance;
+  private final double violationTolerance;
+  private final int maxPasses;
+  private final Duration timeLimit;
+
+  private AllocationSolver(Builder b) {
+    threads = b.threads;
+    gapTolerance = b.gapTolerance;
+    violationTolerance = b.violationTolerance;
+    maxPasses = b.maxPasses;
+    timeLimit = b.timeLimit;
+  }
+
+  /** A solver with the defaults of {@link Builder}. */
+  public static AllocationSolver defaults() {
+    return builder().build();
+  }
+
+  /** A builder with the defaults: all processors, gap 1e-4, violation 1e-6, 5 000 passes, 10 minutes. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public double gapTolerance() {
+    return gapTolerance;
+  }
+
+  public double violationTolerance() {
+    return violationTolerance;
+  }
+
+  public int maxPasses() {
+    return maxPasses;
+  }
+
+  public Duration timeLimit() {
+    return timeLimit;
+  }
+
+  /** Solves from zero duals. */
+  public AllocationPlan solve(AllocationProblem problem) {
+    return run(problem, null);
+  }
+
+  /**
+   * Solves starting from a previous plan's duals (a warm start), e.g. tomorrow's problem with drifted
+   * traffic and scores after today's plan. Duals are matched by supplier id, segment id and group name;
+   * suppliers, segments and groups that are new start at zero. The optimum is the same as from a cold
+   * start; only the number of passes differs.
+   */
+  public AllocationPlan solve(AllocationProblem problem, AllocationPlan previous) {
+    if (previous == null) {
+      throw new NullPointerException("previous plan must not be null");
+    }
+    return run(problem, previous);
+  }
+
+  private AllocationPlan run(AllocationProblem problem, AllocationPlan previous) {
+    long start = System.nanoTime();
+    long deadline = start + timeLimit.toNanos();
+    try (Workers workers = new Workers(threads)) {
+      DualAscent state = new DualAscent(problem, workers);
+      double finalGuarantee = problem.priorities().guaranteePenalty();
+      double finalGroup = problem.priorities().groupPenalty();
+      if (previous != null) {
+        state.warmStart(previous);
+      } else {
+        state.startPenalties(Math.min(finalGuarantee, FIRST_STAGE_PENALTY),
+            Math.min(finalGroup, FIRST_STAGE_PENALTY));
+      }
+      double[] assessment;
+      int passes = 0;
+      Termination termination;
+      boolean stagnating = false;
+      double lastProgress = Double.POSITIVE_INFINITY;
+      while (true) {
+        state.pass(violationTolerance, stagnating);
+        passes++;
+        assessment = state.assess();
+        double maxViolation = Math.max(Math.max(assessment[3], assessment[4]),
+            Math.max(assessment[5], assessment[6]));
+        boolean finalStage = state.guaranteePenalty >= finalGuarantee && state.groupPenalty >= finalGroup;
+        if (assessment[2] <= gapTolerance && maxViolation <= violationTolerance) {
+          if (finalStage || !state.atRaisableBound(finalGuarantee, finalGroup)) {
+            termination = Termination.CONVERGED;
+            break;
+          }
+          state.raisePenalties(Math.min(finalGuarantee, state.guaranteePenalty * STAGE_FACTOR),
+              Math.min(finalGroup, state.groupPenalty * STAGE_FACTOR));
+          stagnating = false;
+          lastProgress = Double.POSITIVE_INFINITY;
+          continue;
+        }
+        if (passes >= maxPasses) {
+          termination = Termination.PASS_LIMIT;
+          break;
+        }
+        if (System.nanoTime() - deadline >= 0) {
+          termination = Termination.TIME_LIMIT;
+          break;
+        }
+        // accelerate only where plain passes stall: a pass that does not halve the largest violation
+        // (or the gap, once violations are within tolerance)
+        double progress = maxViolation > violationTolerance ? maxViolation : Math.abs(assessment[2]);
+        stagnating = progress > 0.5 * lastProgress;
+        lastProgress = progress;
+        state.recordStep();
+        if (stagnating) {
+          state.extrapolate(assessment[1]);
+        }
+      }
+      if (state.guaranteePenalty < finalGuarantee || state.groupPenalty < finalGroup) {
+        // Stopped in an early stage: either no dual sits at a stage bound (then the stage's optimum
+        // is the problem's, as the optimality conditions are the same) or a limit was hit. Certify
+        // against the problem's own penalties; a dual left at an early bound is then merely interior,
+        // and the promise it holds counts as a violation, not as given up.
+        state.startPenalties(finalGuarantee, finalGroup);
+        assessment = state.assess();
+      }
+      Certificate certificate = new Certificate(assessment[0], assessment[1], assessment[2],
+          assessment[3], assessment[4], assessment[5], assessment[6], passes,
+          Duration.ofNanos(System.nanoTime() - start), termination);
+      return new AllocationPlan(state, certificate, violationTolerance);
+    }
+  }
+
+  /** Builds an {@link AllocationSolver}; every setting may be given once and is checked at once. */
+  public static final class Builder {
+    private int threads = -1;
+    private double gapTolerance = Double.NaN;
+    private double violationTolerance = Double.NaN;
+    private int maxPasses = -1;
+    private Duration timeLimit;
+
+    private Builder() {}
+
+    /**
+     * Worker threads, the calling thread included (default: available processors). Results do not
+     * depend on it.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1} or already set
+     */
+    public Builder threads(int threads) {
+      if (this.threads != -1) {
+        throw new IllegalArgumentException("threads are already set");
+      }
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1: " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * The relative duality gap at which to stop (default 1e-4).
+     *
+     * @throws IllegalArgumentException unless in (0, 1), or if already set
+     */
+    public Builder gapTolerance(double tolerance) {
+      if (!Double.isNaN(gapTolerance)) {
+        throw new IllegalArgumentException("gapTolerance is already set");
+      }
+      gapTolerance = checkTolerance("gapTolerance", tolerance);
+      return this;
+    }
+
+    /**
+     * The largest relative constraint violation at which to stop (default 1e-6).
+     *
+     * @throws IllegalArgumentException unless in (0, 1), or if already set
+     */
+    public Builder violationTolerance(double tolerance) {
+      if (!Double.isNaN(violationTolerance)) {
+        throw new IllegalArgumentException("violationTolerance is already set");
+      }
+      violationTolerance = checkTolerance("violationTolerance", tolerance);
+      return this;
+    }
+
+    /**
+     * The most passes to run (default 5 000).
+     *
+     * @throws IllegalArgumentException if {@code passes < 1} or already set
+     */
+    public Builder maxPasses(int passes) {
+      if (maxPasses != -1) {
+        throw new IllegalArgumentException("maxPasses is already set");
+      }
+      if (passes < 1) {
+        throw new IllegalArgumentException("maxPasses must be >= 1: " + passes);
+      }
+      maxPasses = passes;
+      return this;
+    }
+
+    /**
+     * The longest a solve may run (default 10 minutes); checked after each pass.
+     *
+     * @throws IllegalArgumentException if not positive or already set
+     */
+    public Builder timeLimit(Duration limit) {
+      if (timeLimit != null) {
+        throw new IllegalArgumentException("timeLimit is already set");
+      }
+      if (limit == null || limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("timeLimit must be positive: " + limit);
+      }
+      timeLimit = limit;
+      return this;
+    }
+
+    /** Returns the solver. */
+    public AllocationSolver build() {
+      if (threads == -1) {
+        threads = Runtime.getRuntime().availableProcessors();
+      }
+      if (Double.isNaN(gapTolerance)) {
+        gapTolerance = 1e-4;
+      }
+      if (Double.isNaN(violationTolerance)) {
+        violationTolerance = 1e-6;
+      }
+      if (maxPasses == -1) {
+        maxPasses = 5000;
+      }
+      if (timeLimit == null) {
+        timeLimit = Duration.ofMinutes(10);
+      }
+      return new AllocationSolver(this);
+    }
+
+    private static double checkTolerance(String what, double value) {
+      if (!(value > 0 && value < 1)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s must be in (0, 1): %s", what, value));
+      }
+      return value;
+    }
+  }
+}

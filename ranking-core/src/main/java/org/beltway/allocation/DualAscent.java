@@ -1,0 +1,1390 @@
+package org.beltway.allocation;
+
+import java.util.Arrays;
+import org.beltway.internal.ClippedSum;
+import org.beltway.internal.Workers;
+
+/**
+ * The state and passes of dual coordinate ascent on one {@link AllocationProblem} (SHALE, Bharadwaj et
+ * al., KDD 2012; Vee et al., EC 2010). The primal optimum given the duals is, per edge,
+ *
+ * <pre>  x_ij = clip(θ_ij · ((1 + t_i + γ_c(ij)) − β_j), 0, u_ij)</pre>
+ *
+ * where {@code t_i = α_i − κ_i} is the supplier's level (guarantee dual minus total-cap dual),
+ * {@code β_j} the segment's supply dual, and {@code γ_c = Σ_{g ∈ c} (λ_g − ν_g)} the sum of the group
+ * levels of the edge's combination of groups {@code c}. That expression, evaluated in exactly that order,
+ * is the one place where duals become traffic: the solver keeps {@code base_e = 1 + t_i + γ_c} per edge
+ * (recomputed, never incremented, whenever {@code t_i} or {@code γ_c} changes) and the plan recomputes
+ * it from the duals, so both see bit-identical traffic.
+ *
+ * <p>One pass updates, each block exactly (a 1-D piecewise-linear root, {@link ClippedSum}): every group
+ * level in turn (each in parallel over chunks of its edges), every constrained supplier level (in
+ * parallel: independent given β and γ), then every segment dual (in parallel: independent given t and
+ * γ). Segments come last so the hard supply constraints hold to rounding after every pass. All parallel
+ * work writes to per-block or per-chunk slots that are reduced in a fixed order, so the result is the
+ * same whatever the thread count.
+ */
+final class DualAscent {
+  static final int SEGMENT_CHUNK_EDGES = 1 << 15;
+  static final int SUPPLIER_CHUNK = 256;
+  static final int GROUP_CHUNK_EDGES = 1 << 15;
+
+  final AllocationProblem problem;
+  private final Workers workers;
+  final int suppliers;
+  final int segments;
+  final int groups;
+  final int constrained;
+  private final double[] theta;
+  private final double[] cap;
+  private final double[] traffic;
+  private final int[] segStart;
+  private final int[] supOf;
+  private final int[] segOf;
+  private final int[] supStart;
+  private final int[] supEdges;
+  private final int[] rows;
+  private final double[] demand;
+  private final double[] totalCap;
+  private final short[] combo;
+  private final long[] comboGroups;
+  /** The current bounds of the guarantee and group duals (raised in stages up to the priorities). */
+  double guaranteePenalty;
+  double groupPenalty;
+
+  // duals
+  final double[] supplierLevel;
+  final double[] alpha;
+  final double[] kappa;
+  final double[] beta;
+  final double[] groupLevel;
+  final double[] lambda;
+  final double[] nu;
+  final double[] gamma;
+  private final double[] base;
+
+  // measurements at the current duals (valid after measure())
+  final double[] segmentAllocated;
+  final double[] segmentCost;
+  final double[] supplierTotal;
+  final double[] groupTotal;
+
+  // chunking and scratch
+  private final int[] segmentChunks;
+  private final double[][] scratch;
+  private final double[][] supplierTheta;
+  private final double[][] supplierBase;
+  private final double[][] supplierCap;
+  private final double[] groupPartials;
+  private final double[] groupOut = new double[ClippedSum.OUTPUT];
+  // extrapolation: duals before the last pass, the last direction, and a trial point
+  private final double[] previousLevel;
+  private final double[] previousBeta;
+  private final double[] previousGroup;
+  private final double[] lastStepLevel;
+  private final double[] lastStepBeta;
+  private final double[] lastStepGroup;
+  private boolean haveLastStep;
+  private final double[] trialSupplierLevel;
+  private final double[] trialLevel;
+  private final double[] trialBeta;
+  private final double[] trialGroup;
+  private final double[] trialGamma;
+  private final double[] trialAllocated;
+  private final double[] trialCost;
+  private final double[] trialSupplierTotal;
+  private final double[] trialGroupTotal;
+  private final double[] directionLevel;
+  private final double[] directionBeta;
+  private final double[] directionGroup;
+  private final int[][] groupSegments;
+  private final int[][] groupSegmentChunks;
+  private final double[] segmentGroupTraffic;
+  private final double[] segmentGroupSlope;
+  private final double[] segmentFreeSlope;
+
+  DualAscent(AllocationProblem problem, Workers workers) {
+    this.problem = problem;
+    this.workers = workers;
+    EligibilityGraph graph = problem.graph();
+    suppliers = graph.supplierCount();
+    segments = graph.segmentCount();
+    groups = problem.groupCount();
+    theta = problem.thetaArray();
+    cap = problem.capArray();
+    traffic = problem.trafficArray();
+    segStart = graph.segmentStartArray();
+    supOf = graph.supplierOfEdgeArray();
+    segOf = graph.segmentOfEdgeArray();
+    supStart = graph.supplierStartArray();
+    supEdges = graph.supplierEdgesArray();
+    rows = problem.constrainedRows();
+    demand = problem.demandArray();
+    totalCap = problem.totalCapArray();
+    constrained = rows.length;
+    combo = problem.comboOfEdge();
+    comboGroups = problem.comboGroups();
+    guaranteePenalty = problem.priorities().guaranteePenalty();
+    groupPenalty = problem.priorities().groupPenalty();
+
+    supplierLevel = new double[suppliers];
+    alpha = new double[constrained];
+    kappa = new double[constrained];
+    beta = new double[segments];
+    groupLevel = new double[groups];
+    lambda = new double[groups];
+    nu = new double[groups];
+    gamma = new double[comboGroups.length];
+    base = new double[graph.edgeCount()];
+    Arrays.fill(base, 1.0);
+
+    segmentAllocated = new double[segments];
+    segmentCost = new double[segments];
+    supplierTotal = new double[constrained];
+    groupTotal = new double[groups];
+
+    // segment chunks of about SEGMENT_CHUNK_EDGES edges (fixed, whatever the thread count)
+    int[] all = new int[segments];
+    for (int j = 0; j < segments; j++) {
+      all[j] = j;
+    }
+    segmentChunks = chunkSegments(all);
+
+    int threads = workers.threads();
+    scratch = new double[threads][ClippedSum.OUTPUT];
+    int maxDegree = 0;
+    for (int row : rows) {
+      maxDegree = Math.max(maxDegree, supStart[row + 1] - supStart[row]);
+    }
+    supplierTheta = new double[threads][maxDegree];
+    supplierBase = new double[threads][maxDegree];
+    supplierCap = new double[threads][maxDegree];
+
+    int maxGroup = 0;
+    for (int g = 0; g < groups; g++) {
+      maxGroup = Math.max(maxGroup, problem.groupEdges(g).length);
+    }
+    groupPartials = new double[chunkCount(maxGroup, GROUP_CHUNK_EDGES) * ClippedSum.OUTPUT];
+    groupSegments = new int[groups][];
+    groupSegmentChunks = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      int[] list = problem.groupEdges(g);
+      int[] segs = new int[list.length];
+      int count = 0;
+      for (int e : list) {
+        int j = segOf[e];
+        if (count == 0 || segs[count - 1] != j) {
+          segs[count++] = j;
+        }
+      }
+      groupSegments[g] = Arrays.copyOf(segs, count);
+      groupSegmentChunks[g] = chunkSegments(groupSegments[g]);
+    }
+    segmentGroupTraffic = new double[segments];
+    segmentGroupSlope = new double[segments];
+    segmentFreeSlope = new double[segments];
+
+    previousLevel = new double[constrained];
+    previousBeta = new double[segments];
+    previousGroup = new double[groups];
+    lastStepLevel = new double[constrained];
+    lastStepBeta = new double[segments];
+    lastStepGroup = new double[groups];
+    directionLevel = new double[constrained];
+    directionBeta = new double[segments];
+    directionGroup = new double[groups];
+    trialSupplierLevel = new double[suppliers];
+    trialLevel = new double[constrained];
+    trialBeta = new double[segments];
+    trialGroup = new double[groups];
+    trialGamma = new double[comboGroups.length];
+    trialAllocated = new double[segments];
+    trialCost = new double[segments];
+    trialSupplierTotal = new double[constrained];
+    trialGroupTotal = new double[groups];
+  }
+
+  /** Chunk boundaries (positions in {@code list}) of about SEGMENT_CHUNK_EDGES edges each. */
+  private int[] chunkSegments(int[] list) {
+    int[] bounds = new int[list.length + 1];
+    int count = 0;
+    int edgesInChunk = 0;
+    for (int k = 0; k < list.length; k++) {
+      if (edgesInChunk == 0) {
+        bounds[count++] = k;
+      }
+      int j = list[k];
+      edgesInChunk += segStart[j + 1] - segStart[j] + 1;
+      if (edgesInChunk >= SEGMENT_CHUNK_EDGES) {
+        edgesInChunk = 0;
+      }
+    }
+    bounds[count] = list.length;
+    return Arrays.copyOf(bounds, count + 1);
+  }
+
+  private static int chunkCount(int n, int size) {
+    return (n + size - 1) / size;
+  }
+
+  // ------------------------------------------------------------------ starting points
+
+  /**
+   * Starts from a previous plan's duals, matched by supplier id, segment id and group name, and
+   * clipped into this problem's dual domain. Unmatched duals start at 0.
+   */
+  void warmStart(AllocationPlan previous) {
+    EligibilityGraph old = previous.problem().graph();
+    EligibilityGraph now = problem.graph();
+    boolean sameSuppliers = old == now;
+    for (int k = 0; k < constrained; k++) {
+      int row = rows[k];
+      int oldRow = sameSuppliers ? row : old.row(now.supplierId(row));
+      double t = oldRow < 0 ? 0 : previous.supplierLevel(oldRow);
+      double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0;
+      double hi = demand[k] > 0 ? guaranteePenalty : 0;
+      if (demand[k] > totalCap[k]) {
+        hi = guaranteePenalty; // α sits at its bound and t = α − κ may take any value below it
+      }
+      setSupplierDuals(k, Math.max(lo, Math.min(hi, t)));
+    }
+    SegmentTable oldSegs = old.segments();
+    SegmentTable segs = now.segments();
+    boolean sameSegments = oldSegs == segs;
+    for (int j = 0; j < segments; j++) {
+      int oldJ = sameSegments ? j : oldSegs.index(segs.id(j));
+      beta[j] = oldJ < 0 ? 0 : Math.max(0, previous.segmentDual(oldJ));
+    }
+    for (int g = 0; g < groups; g++) {
+      int oldG = previous.problem().groupIndex(problem.group(g).name());
+      double t = oldG < 0 ? 0 : previous.groupLevel(oldG);
+      double lo = problem.groupUpperTarget(g) < Double.POSITIVE_INFINITY ? -groupPenalty : 0;
+      double hi = problem.groupLowerTarget(g) > 0 ? groupPenalty : 0;
+      groupLevel[g] = Math.max(lo, Math.min(hi, t));
+      lambda[g] = Math.max(0, groupLevel[g]);
+      nu[g] = Math.max(0, -groupLevel[g]);
+    }
+    recomputeGamma();
+    int chunks = chunkCount(base.length, SEGMENT_CHUNK_EDGES);
+    workers.forEach(chunks, (c, w) -> {
+      int from = c * SEGMENT_CHUNK_EDGES;
+      int to = Math.min(base.length, from + SEGMENT_CHUNK_EDGES);
+      for (int e = from; e < to; e++) {
+        base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo == null ? 0 : combo[e]];
+      }
+    });
+  }
+
+  private void recomputeGamma() {
+    for (int c = 0; c < comboGroups.length; c++) {
+      gamma[c] = comboLevel(comboGroups[c], -1);
+    }
+  }
+
+  /** Σ of group levels over the groups of a combination, in increasing group order, skipping one. */
+  private double comboLevel(long mask, int skip) {
+    double sum = 0;
+    for (long m = mask; m != 0; m &= m - 1) {
+      int g = Long.numberOfTrailingZeros(m);
+      if (g != skip) {
+        sum += groupLevel[g];
+      }
+    }
+    return sum;
+  }
+
+  // ------------------------------------------------------------------ one pass
+
+  /**
+   * One full pass: when the last pass stagnated, line searches along cluster shifts first; then every
+   * group block, every supplier block and every segment block; then totals at the new duals.
+   */
+  void pass(double tolerance, boolean stagnating) {
+    if (stagnating) {
+      shiftClusters(tolerance);
+    }
+    for (int k = 0; k < constrained; k++) {
+      previousLevel[k] = supplierLevel[rows[k]];
+    }
+    System.arraycopy(beta, 0, previousBeta, 0, segments);
+    System.arraycopy(groupLevel, 0, previousGroup, 0, groups);
+    for (int g = 0; g < groups; g++) {
+      updateGroup(g);
+    }
+    updateSuppliers();
+    updateSegments();
+    measure();
+  }
+
+  /**
+   * Maximises the dual exactly over the block (λ_g − ν_g, β of every segment the group touches). With
+   * the segment duals re-optimised, the group's traffic {@code H(t)} is still continuous, nondecreasing
+   * and piecewise linear in the group level {@code t} (the partial maximum of a concave function is
+   * concave), with slope {@code Σ_j a_j (1 − a_j / b_j)} over segments whose supply binds ({@code a_j},
+   * {@code b_j}: fair exposure of the group's and of all unclipped edges) and {@code a_j} elsewhere.
+   * Newton on {@code H} therefore lands on the root in a few segment passes, where updating {@code t}
+   * alone would see most of each step undone by the segments' response, pass after pass.
+   */
+  private void updateGroup(int g) {
+    double low = problem.groupLowerTarget(g);
+    double high = problem.groupUpperTarget(g);
+    boolean hasLow = low > 0;
+    boolean hasHigh = high < Double.POSITIVE_INFINITY;
+    double old = groupLevel[g];
+    if (problem.groupEdges(g).length == 0) {
+      setGroupLevel(g, hasLow ? groupPenalty : 0.0); // no edge can carry it: given up at once
+      return;
+    }
+    if (old == 0.0) {
+      double now = groupTrafficNow(g);
+      if (now >= low && now <= high) {
+        return; // (0, current β) already satisfies the block's optimality conditions
+      }
+    }
+    JointEvaluator f = new JointEvaluator(g);
+    double[] out = groupOut;
+    double t;
+    if (!hasHigh) {
+      t = ClippedSum.root(f, low, 0.0, groupPenalty, old, out);
+    } else if (!hasLow) {
+      t = ClippedSum.root(f, high, -groupPenalty, 0.0, old, out);
+    } else if (old > 0) {
+      t = ClippedSum.root(f, low, 0.0, groupPenalty, old, out);
+      if (t == 0.0 && f.at(0.0, out) > high) {
+        t = ClippedSum.root(f, high, -groupPenalty, 0.0, 0.0, out);
+      }
+    } else if (old < 0) {
+      t = ClippedSum.root(f, high, -groupPenalty, 0.0, old, out);
+      if (t == 0.0 && f.at(0.0, out) < low) {
+        t = ClippedSum.root(f, low, 0.0, groupPenalty, 0.0, out);
+      }
+    } else {
+      double h = f.at(0.0, out);
+      if (h < low) {
+        t = ClippedSum.root(f, low, 0.0, groupPenalty, 0.0, out);
+      } else if (h > high) {
+        t = ClippedSum.root(f, high, -groupPenalty, 0.0, 0.0, out);
+      } else {
+        t = 0.0;
+      }
+    }
+    f.at(t, out); // leave the block's state at the chosen point
+  }
+
+  /** The group's traffic {@code H(t)} with its segments' duals re-optimised, and its slopes. */
+  private final class JointEvaluator implements ClippedSum.Evaluator {
+    private final int g;
+    private double last = Double.NaN;
+    private double lastSum;
+
+    JointEvaluator(int g) {
+      this.g = g;
+    }
+
+    /** Evaluates at {@code t} unless that was the last point evaluated; returns {@code H(t)}. */
+    double at(double t, double[] out) {
+      if (t != last) {
+        evaluate(t, out);
+      }
+      return lastSum;
+    }
+
+    @Override
+    public void evaluate(double t, double[] out) {
+      setGroupLevel(g, t);
+      int[] segs = groupSegments[g];
+      int[] bounds = groupSegmentChunks[g];
+      workers.forEach(bounds.length - 1, (c, w) -> {
+        double[] o = scratch[w];
+        for (int k = bounds[c], end = bounds[c + 1]; k < end; k++) {
+          updateSegment(segs[k], o, g);
+        }
+      });
+      double sum = 0;
+      double right = 0;
+      double left = 0;
+      for (int j : segs) {
+        sum += segmentGroupTraffic[j];
+        double a = segmentGroupSlope[j];
+        double b = segmentFreeSlope[j];
+        double responsive = b > 0 ? a * (1.0 - a / b) : 0.0;
+        boolean binding = beta[j] > 0;
+        boolean tight = binding || segmentAllocated[j] >= traffic[j] * (1 - 1e-12);
+        left += binding ? responsive : a;
+        right += tight ? responsive : a;
+      }
+      double probe = Math.max(1.0, Math.abs(t));
+      out[ClippedSum.SUM] = sum;
+      out[ClippedSum.SLOPE_RIGHT] = right;
+      out[ClippedSum.SLOPE_LEFT] = left;
+      out[ClippedSum.NEXT_UP] = t + probe;
+      out[ClippedSum.NEXT_DOWN] = t - probe;
+      last = t;
+      lastSum = sum;
+    }
+  }
+
+  /** Sets a group level and recomputes the combination sums and the base of the group's edges. */
+  private void setGroupLevel(int g, double t) {
+    groupLevel[g] = t;
+    lambda[g] = Math.max(0.0, t);
+    nu[g] = Math.max(0.0, -t);
+    long bit = 1L << g;
+    for (int c = 0; c < comboGroups.length; c++) {
+      if ((comboGroups[c] & bit) != 0) {
+        gamma[c] = comboLevel(comboGroups[c], -1);
+      }
+    }
+    int[] list = problem.groupEdges(g);
+    int m = list.length;
+    workers.forEach(chunkCount(m, GROUP_CHUNK_EDGES), (c, w) -> {
+      int from = c * GROUP_CHUNK_EDGES;
+      int to = Math.min(m, from + GROUP_CHUNK_EDGES);
+      for (int k = from; k < to; k++) {
+        int e = list[k];
+        base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo[e]];
+      }
+    });
+  }
+
+  /** The group's traffic at the current duals, summed in a fixed chunk order. */
+  private double groupTrafficNow(int g) {
+    int[] list = problem.groupEdges(g);
+    int m = list.length;
+    int gc = chunkCount(m, GROUP_CHUNK_EDGES);
+    workers.forEach(gc, (c, w) -> {
+      int from = c * GROUP_CHUNK_EDGES;
+      int to = Math.min(m, from + GROUP_CHUNK_EDGES);
+      double sum = 0;
+      for (int k = from; k < to; k++) {
+        sum += traffic(list[k]);
+      }
+      groupPartials[c] = sum;
+    });
+    double total = 0;
+    for (int c = 0; c < gc; c++) {
+      total += groupPartials[c];
+    }
+    return total;
+  }
+
+  private void updateSuppliers() {
+    int chunks = chunkCount(constrained, SUPPLIER_CHUNK);
+    workers.forEach(chunks, (c, w) -> {
+      int from = c * SUPPLIER_CHUNK;
+      int to = Math.min(constrained, from + SUPPLIER_CHUNK);
+      double[] th = supplierTheta[w];
+      double[] bs = supplierBase[w];
+      double[] cp = cap == null ? null : supplierCap[w];
+      double[] out = scratch[w];
+      for (int k = from; k < to; k++) {
+        updateSupplier(k, th, bs, cp, out);
+      }
+    });
+  }
+
+  private void updateSupplier(int k, double[] th, double[] bs, double[] cp, double[] out) {
+    int row = rows[k];
+    int first = supStart[row];
+    int degree = supStart[row + 1] - first;
+    double maxBase = Double.NEGATIVE_INFINITY;
+    for (int q = 0; q < degree; q++) {
+      int e = supEdges[first + q];
+      th[q] = theta[e];
+      double b = 1.0 + gamma[combo == null ? 0 : combo[e]] - beta[segOf[e]];
+      bs[q] = b;
+      if (th[q] > 0 && b > maxBase) {
+        maxBase = b;
+      }
+      if (cp != null) {
+        cp[q] = cap[e];
+      }
+    }
+    double allZero = maxBase == Double.NEGATIVE_INFINITY ? 0.0 : -maxBase; // G(t) = 0 for t <= allZero
+    ClippedSum.Evaluator f = (x, o) -> ClippedSum.evaluate(th, bs, cp, 0, degree, x, o, 0);
+    double d = demand[k];
+    double c = totalCap[k];
+    double old = supplierLevel[row];
+    double t;
+    double a;
+    double kap;
+    if (d > c) {
+      // the guarantee exceeds the supplier's own cap: α sits at its bound, the cap decides t
+      double hi = guaranteePenalty;
+      t = ClippedSum.root(f, c, Math.min(allZero, hi), hi, old, out);
+      a = guaranteePenalty;
+      kap = guaranteePenalty - t;
+    } else {
+      f.evaluate(0.0, out);
+      double atZero = out[ClippedSum.SUM];
+      if (atZero < d) {
+        t = ClippedSum.root(f, d, 0.0, guaranteePenalty, Math.max(old, 0.0), out);
+      } else if (atZero > c) {
+        t = ClippedSum.root(f, c, Math.min(allZero, 0.0), 0.0, Math.min(old, 0.0), out);
+      } else {
+        t = 0.0;
+      }
+      a = Math.max(0.0, t);
+      kap = Math.max(0.0, -t);
+    }
+    supplierLevel[row] = t;
+    alpha[k] = a;
+    kappa[k] = kap;
+    for (int q = 0; q < degree; q++) {
+      int e = supEdges[first + q];
+      base[e] = 1.0 + t + gamma[combo == null ? 0 : combo[e]];
+    }
+  }
+
+  private void updateSegments() {
+    int chunks = segmentChunks.length - 1;
+    workers.forEach(chunks, (c, w) -> {
+      double[] out = scratch[w];
+      for (int j = segmentChunks[c], end = segmentChunks[c + 1]; j < end; j++) {
+        updateSegment(j, out, -1);
+      }
+    });
+  }
+
+  /**
+   * Solves one segment's supply dual exactly and records its allocated traffic and fair-exposure
+   * distance; with {@code g >= 0}, also the traffic and unclipped fair exposure of group {@code g}'s
+   * edges and of all edges in the segment.
+   */
+  private void updateSegment(int j, double[] out, int g) {
+    int from = segStart[j];
+    int to = segStart[j + 1];
+    double s = traffic[j];
+    double b = 0.0;
+    if (s > 0 && to > from) {
+      double maxBase = Double.NEGATIVE_INFINITY;
+      for (int e = from; e < to; e++) {
+        if (theta[e] > 0 && base[e] > maxBase) {
+          maxBase = base[e];
+        }
+      }
+      if (maxBase != Double.NEGATIVE_INFINITY) {
+        ClippedSum.Evaluator f = (x, o) -> ClippedSum.evaluate(theta, base, cap, from, to, x, o, 0);
+        double lo = Math.min(-maxBase, 0.0);
+        double t = ClippedSum.root(f, s, lo, 0.0, -beta[j], out);
+        b = t < 0 ? -t : 0.0;
+      }
+    }
+    beta[j] = b;
+    // allocated traffic and fair-exposure distance at the new dual
+    double allocated = 0;
+    double cost = 0;
+    double groupTraffic = 0;
+    double groupSlope = 0;
+    double freeSlope = 0;
+    for (int e = from; e < to; e++) {
+      double th = theta[e];
+      if (th > 0) {
+        double level = base[e] - b;
+        double z = th * level;
+        double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+        double x;
+        if (z <= 0) {
+          x = 0.0;
+          cost += 0.5 * th;
+        } else if (z < u) {
+          x = z;
+          double r = level - 1.0;
+          cost += 0.5 * th * r * r;
+        } else {
+          x = u;
+          double r = u - th;
+          cost += 0.5 * r * r / th;
+        }
+        allocated += x;
+        if (g >= 0) {
+          boolean free = z > 0 && z < u;
+          if (free) {
+            freeSlope += th;
+          }
+          if ((comboGroups[combo[e]] & (1L << g)) != 0) {
+            groupTraffic += x;
+            if (free) {
+              groupSlope += th;
+            }
+          }
+        }
+      }
+    }
+    segmentAllocated[j] = allocated;
+    segmentCost[j] = cost;
+    if (g >= 0) {
+      segmentGroupTraffic[j] = groupTraffic;
+      segmentGroupSlope[j] = groupSlope;
+      segmentFreeSlope[j] = freeSlope;
+    }
+  }
+
+  /** Totals of the constrained suppliers and of the groups at the current duals. */
+  private void measure() {
+    int chunks = chunkCount(constrained, SUPPLIER_CHUNK);
+    workers.forEach(chunks, (c, w) -> {
+      int from = c * SUPPLIER_CHUNK;
+      int to = Math.min(constrained, from + SUPPLIER_CHUNK);
+      for (int k = from; k < to; k++) {
+        int row = rows[k];
+        double sum = 0;
+        for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+          sum += traffic(supEdges[q]);
+        }
+        supplierTotal[k] = sum;
+      }
+    });
+    for (int g = 0; g < groups; g++) {
+      int[] list = problem.groupEdges(g);
+      int m = list.length;
+      int gc = chunkCount(m, GROUP_CHUNK_EDGES);
+      workers.forEach(gc, (c, w) -> {
+        int from = c * GROUP_CHUNK_EDGES;
+        int to = Math.min(m, from + GROUP_CHUNK_EDGES);
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+          sum += traffic(list[k]);
+        }
+        groupPartials[c] = sum;
+      });
+      double total = 0;
+      for (int c = 0; c < gc; c++) {
+        total += groupPartials[c];
+      }
+      groupTotal[g] = total;
+    }
+  }
+
+  /** The planned traffic of an edge at the current duals (the canonical expression). */
+  double traffic(int e) {
+    double th = theta[e];
+    if (th <= 0) {
+      return 0.0;
+    }
+    double z = th * (base[e] - beta[segOf[e]]);
+    if (z <= 0) {
+      return 0.0;
+    }
+    double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+    return z < u ? z : u;
+  }
+
+  // ------------------------------------------------------------------ cluster shifts
+
+  private int[] parent;
+  private int[] clusterOfRow;
+  private boolean[] segmentInCluster;
+  private int[] edgeStamp;
+  private int stamp;
+  private double[] lineTheta = new double[64];
+  private double[] lineBase = new double[64];
+  private double[] lineCap = new double[64];
+  private double[] lineMult = new double[64];
+
+  /**
+   * Exact line searches along the "uniform shift" of each cluster of coupled duals. A cluster is a
+   * connected set of supplier levels and group levels strictly inside their domains and of binding
+   * segments, linked by edges with unclipped traffic. Raising all of a cluster's duals by the same
+   * {@code s} moves the level of an edge by {@code m_e = [i ∈ C] + #{g ∈ G : e ∈ g} − [j ∈ T]}, which is
+   * zero for most edges inside the cluster: the direction is nearly flat, and block updates, each of
+   * which sees the steep curvature of its own block, crawl along it in tiny steps (a "price war" among
+   * promises that compete for the same segments). Along the shift the dual's derivative is
+   * {@code K − Σ_e m_e x_e(s)} ({@code K}: the targets of the cluster's promises minus its segments'
+   * traffic), monotone and piecewise linear, so {@link ClippedSum#root} finds the exact maximiser within
+   * the dual domain. Only clusters holding a promise still off its target by more than
+   * {@code tolerance} are searched; each search is an exact maximisation along a fixed direction, so
+   * the dual never decreases.
+   */
+  void shiftClusters(double tolerance) {
+    int groupNode = constrained;
+    int segmentNode = constrained + groups;
+    int nodes = segmentNode + segments;
+    if (parent == null) {
+      parent = new int[nodes];
+      clusterOfRow = new int[suppliers];
+      Arrays.fill(clusterOfRow, -1);
+      segmentInCluster = new boolean[segments];
+      edgeStamp = new int[base.length];
+    }
+    boolean anySeed = false;
+    for (int v = 0; v < segmentNode && !anySeed; v++) {
+      anySeed = isSeed(v, tolerance);
+    }
+    if (!anySeed) {
+      return;
+    }
+    for (int v = 0; v < nodes; v++) {
+      parent[v] = v;
+    }
+    for (int k = 0; k < constrained; k++) {
+      if (supplierShiftable(k)) {
+        int row = rows[k];
+        for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+          int e = supEdges[q];
+          int j = segOf[e];
+          if (beta[j] > 0 && isFree(e)) {
+            union(k, segmentNode + j);
+          }
+        }
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      if (groupShiftable(g)) {
+        for (int e : problem.groupEdges(g)) {
+          int j = segOf[e];
+          if (beta[j] > 0 && isFree(e)) {
+            union(groupNode + g, segmentNode + j);
+          }
+        }
+      }
+    }
+    // clusters holding a seed, numbered by their first seed; members in increasing node order
+    int[] clusterOfRoot = new int[nodes];
+    Arrays.fill(clusterOfRoot, -1);
+    int clusters = 0;
+    for (int v = 0; v < segmentNode; v++) {
+      if (isSeed(v, tolerance)) {
+        int root = find(v);
+        if (clusterOfRoot[root] < 0) {
+          clusterOfRoot[root] = clusters++;
+        }
+      }
+    }
+    int[] memberStart = new int[clusters + 1];
+    int[] memberOf = new int[nodes];
+    for (int v = 0; v < nodes; v++) {
+      memberOf[v] = -1;
+      boolean member = v < groupNode ? supplierShiftable(v)
+          : v < segmentNode ? groupShiftable(v - groupNode) : beta[v - segmentNode] > 0;
+      if (member && clusterOfRoot[find(v)] >= 0) {
+        memberOf[v] = clusterOfRoot[find(v)];
+        memberStart[memberOf[v] + 1]++;
+      }
+    }
+    for (int c = 0; c < clusters; c++) {
+      memberStart[c + 1] += memberStart[c];
+    }
+    int[] members = new int[memberStart[clusters]];
+    int[] cursor = Arrays.copyOf(memberStart, clusters);
+    for (int v = 0; v < nodes; v++) {
+      if (memberOf[v] >= 0) {
+        members[cursor[memberOf[v]]++] = v;
+      }
+    }
+    double[] out = scratch[0];
+    for (int c = 0; c < clusters; c++) {
+      shiftCluster(members, memberStart[c], memberStart[c + 1], out);
+    }
+  }
+
+  private boolean supplierShiftable(int k) {
+    double t = supplierLevel[rows[k]];
+    if (demand[k] > totalCap[k]) {
+      return t < guaranteePenalty; // α sits at its bound; t = α − κ moves with κ
+    }
+    return t > 0 ? t < guaranteePenalty : t < 0;
+  }
+
+  private boolean groupShiftable(int g) {
+    double t = groupLevel[g];
+    return t != 0 && Math.abs(t) < groupPenalty;
+  }
+
+  /** The target of a supplier's or group's constraint in its current regime. */
+  private double nodeTarget(int v) {
+    if (v < constrained) {
+      double t = supplierLevel[rows[v]];
+      return demand[v] > totalCap[v] || t < 0 ? totalCap[v] : demand[v];
+    }
+    int g = v - constrained;
+    return groupLevel[g] > 0 ? problem.groupLowerTarget(g) : problem.groupUpperTarget(g);
+  }
+
+  private boolean isSeed(int v, double tolerance) {
+    boolean shiftable = v < constrained ? supplierShiftable(v) : groupShiftable(v - constrained);
+    if (!shiftable) {
+      return false;
+    }
+    double target = nodeTarget(v);
+    double total = v < constrained ? supplierTotal[v] : groupTotal[v - constrained];
+    double floor = Math.max(1e-9 * problem.totalTraffic(), Double.MIN_NORMAL);
+    return Math.abs(target - total) > tolerance * Math.max(target, floor);
+  }
+
+  private boolean isFree(int e) {
+    double th = theta[e];
+    if (th <= 0) {
+      return false;
+    }
+    double z = th * (base[e] - beta[segOf[e]]);
+    return z > 0 && z < (cap == null ? Double.POSITIVE_INFINITY : cap[e]);
+  }
+
+  private int find(int v) {
+    while (parent[v] != v) {
+      parent[v] = parent[parent[v]];
+      v = parent[v];
+    }
+    return v;
+  }
+
+  private void union(int a, int b) {
+    int ra = find(a);
+    int rb = find(b);
+    if (ra != rb) {
+      if (ra < rb) {
+        parent[rb] = ra;
+      } else {
+        parent[ra] = rb;
+      }
+    }
+  }
+
+  /** Line search along the uniform shift of one cluster: nodes {@code members[from..to)}. */
+  private void shiftCluster(int[] members, int from, int to, double[] out) {
+    int groupNode = constrained;
+    int segmentNode = constrained + groups;
+    long clusterGroups = 0;
+    boolean anySegment = false;
+    double k0 = 0;
+    double up = Double.POSITIVE_INFINITY;
+    double down = Double.NEGATIVE_INFINITY;
+    for (int m = from; m < to; m++) {
+      int v = members[m];
+      if (v < groupNode) {
+        int row = rows[v];
+        double t = supplierLevel[row];
+        clusterOfRow[row] = 1;
+        k0 += nodeTarget(v);
+        up = Math.min(up, (demand[v] > totalCap[v] || t > 0 ? guaranteePenalty : 0.0) - t);
+        if (!(demand[v] > totalCap[v]) && t > 0) {
+          down = Math.max(down, -t);
+        }
+      } else if (v < segmentNode) {
+        int g = v - groupNode;
+        double t = groupLevel[g];
+        clusterGroups |= 1L << g;
+        k0 += nodeTarget(v);
+        up = Math.min(up, t > 0 ? groupPenalty - t : -t);
+        down = Math.max(down, t > 0 ? -t : -groupPenalty - t);
+      } else {
+        int j = v - segmentNode;
+        segmentInCluster[j] = true;
+        anySegment = true;
+        k0 -= traffic[j];
+        down = Math.max(down, -beta[j]);
+      }
+    }
+    double shift = 0.0;
+    if (anySegment && (up > 0 || down < 0) && Double.isFinite(k0)) {
+      stamp++;
+      int n = 0;
+      for (int m = from; m < to; m++) {
+        int v = members[m];
+        if (v < groupNode) {
+          int row = rows[v];
+          for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+            n = addLineTerm(n, supEdges[q], clusterGroups);
+          }
+        } else if (v < segmentNode) {
+          for (int e : problem.groupEdges(v - groupNode)) {
+            n = addLineTerm(n, e, clusterGroups);
+          }
+        } else {
+          int j = v - segmentNode;
+          for (int e = segStart[j], end = segStart[j + 1]; e < end; e++) {
+            n = addLineTerm(n, e, clusterGroups);
+          }
+        }
+      }
+      int terms = n;
+      ClippedSum.Evaluator f = (x, o) ->
+          ClippedSum.evaluateScaled(lineTheta, lineBase, lineCap, lineMult, 0, terms, x, o, 0);
+      shift = ClippedSum.root(f, k0, Math.min(down, 0.0), Math.max(up, 0.0), 0.0, out);
+    }
+    if (shift != 0.0 && Double.isFinite(shift)) {
+      for (int m = from; m < to; m++) {
+        int v = members[m];
+        if (v < groupNode) {
+          setSupplierDuals(v, supplierLevel[rows[v]] + shift);
+        } else if (v < segmentNode) {
+          int g = v - groupNode;
+          groupLevel[g] += shift;
+          lambda[g] = Math.max(0.0, groupLevel[g]);
+          nu[g] = Math.max(0.0, -groupLevel[g]);
+        } else {
+          int j = v - segmentNode;
+          beta[j] = Math.max(0.0, beta[j] + shift);
+        }
+      }
+      if (clusterGroups != 0) {
+        recomputeGamma();
+      }
+      for (int m = from; m < to; m++) {
+        int v = members[m];
+        if (v < groupNode) {
+          int row = rows[v];
+          for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+            int e = supEdges[q];
+            base[e] = 1.0 + supplierLevel[row] + gamma[combo == null ? 0 : combo[e]];
+          }
+        } else if (v < segmentNode) {
+          for (int e : problem.groupEdges(v - groupNode)) {
+            base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo[e]];
+          }
+        }
+      }
+    }
+    for (int m = from; m < to; m++) {
+      int v = members[m];
+      if (v < groupNode) {
+        clusterOfRow[rows[v]] = -1;
+      } else if (v >= segmentNode) {
+        segmentInCluster[v - segmentNode] = false;
+      }
+    }
+  }
+
+  /** Adds an edge to the line search once, with its multiplier, if it moves along the shift. */
+  private int addLineTerm(int n, int e, long clusterGroups) {
+    if (edgeStamp[e] == stamp || theta[e] <= 0) {
+      return n;
+    }
+    edgeStamp[e] = stamp;
+    int mult = (clusterOfRow[supOf[e]] == 1 ? 1 : 0) - (segmentInCluster[segOf[e]] ? 1 : 0);
+    if (clusterGroups != 0) {
+      mult += Long.bitCount(comboGroups[combo[e]] & clusterGroups);
+    }
+    if (mult == 0) {
+      return n;
+    }
+    if (n == lineTheta.length) {
+      int size = n * 2;
+      lineTheta = Arrays.copyOf(lineTheta, size);
+      lineBase = Arrays.copyOf(lineBase, size);
+      lineCap = Arrays.copyOf(lineCap, size);
+      lineMult = Arrays.copyOf(lineMult, size);
+    }
+    lineTheta[n] = theta[e];
+    lineBase[n] = base[e] - beta[segOf[e]];
+    lineCap[n] = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+    lineMult[n] = mult;
+    return n + 1;
+  }
+
+  // ------------------------------------------------------------------ penalty continuation
+
+  /** Sets the dual bounds before the first pass (a cold start's first stage). */
+  void startPenalties(double guarantee, double group) {
+    guaranteePenalty = guarantee;
+    groupPenalty = group;
+  }
+
+  /**
+   * Whether some guarantee dual sits at a bound below {@code finalGuarantee}, or some group dual at a
+   * bound below {@code finalGroup}: only then can raising the bounds change the optimum.
+   */
+  boolean atRaisableBound(double finalGuarantee, double finalGroup) {
+    if (guaranteePenalty < finalGuarantee) {
+      for (int k = 0; k < constrained; k++) {
+        if (demand[k] > 0 && alpha[k] >= guaranteePenalty) {
+          return true;
+        }
+      }
+    }
+    if (groupPenalty < finalGroup) {
+      for (int g = 0; g < groups; g++) {
+        if (lambda[g] >= groupPenalty || nu[g] >= groupPenalty) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Raises the dual bounds. Duals at their old bound move up by the increment, and so does the supply
+   * dual of every segment where they hold unclipped traffic, so the traffic they hold does not change:
+   * a cluster of promises that cannot all be kept starts the next stage where it will end, instead of
+   * climbing there in small steps.
+   */
+  void raisePenalties(double guarantee, double group) {
+    double dg = guarantee - guaranteePenalty;
+    double dl = group - groupPenalty;
+    double[] shift = trialBeta; // scratch
+    Arrays.fill(shift, 0, segments, 0.0);
+    for (int k = 0; k < constrained; k++) {
+      if (dg > 0 && demand[k] > 0 && alpha[k] >= guaranteePenalty) {
+        int row = rows[k];
+        boolean capBound = demand[k] > totalCap[k];
+        for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+          int e = supEdges[q];
+          double x = traffic(e);
+          if (x > 0 && x < (cap == null ? Double.POSITIVE_INFINITY : cap[e])) {
+            shift[segOf[e]] = Math.max(shift[segOf[e]], dg);
+          }
+        }
+        double t = capBound ? supplierLevel[row] : supplierLevel[row] + dg;
+        guaranteePenalty = guarantee; // setSupplierDuals reads it
+        setSupplierDuals(k, t);
+        guaranteePenalty = guarantee - dg;
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      if (dl > 0 && lambda[g] >= groupPenalty) {
+        for (int e : problem.groupEdges(g)) {
+          double x = traffic(e);
+          if (x > 0 && x < (cap == null ? Double.POSITIVE_INFINITY : cap[e])) {
+            shift[segOf[e]] = Math.max(shift[segOf[e]], dl);
+          }
+        }
+        groupLevel[g] += dl;
+      } else if (dl > 0 && nu[g] >= groupPenalty) {
+        groupLevel[g] -= dl;
+      }
+      lambda[g] = Math.max(0.0, groupLevel[g]);
+      nu[g] = Math.max(0.0, -groupLevel[g]);
+    }
+    for (int j = 0; j < segments; j++) {
+      beta[j] += shift[j];
+    }
+    guaranteePenalty = guarantee;
+    groupPenalty = group;
+    for (int k = 0; k < constrained; k++) {
+      setSupplierDuals(k, supplierLevel[rows[k]]); // α, κ of the cap-bound case follow the new bound
+    }
+    recomputeGamma();
+    int chunks = chunkCount(base.length, SEGMENT_CHUNK_EDGES);
+    workers.forEach(chunks, (c, w) -> {
+      int from = c * SEGMENT_CHUNK_EDGES;
+      int to = Math.min(base.length, from + SEGMENT_CHUNK_EDGES);
+      for (int e = from; e < to; e++) {
+        base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo == null ? 0 : combo[e]];
+      }
+    });
+    haveLastStep = false;
+  }
+
+  // ------------------------------------------------------------------ extrapolation
+
+  /**
+   * Safeguarded extrapolation along the last pass's step {@code Δ}: tries the duals {@code y + ωΔ},
+   * {@code ω = 1, 2, 4, …}, projected onto the dual domain, and moves to the best point only if the
+   * dual function strictly increases there. The dual sequence stays monotone and every point stays
+   * dual feasible, so the certificate is unaffected; what it buys is speed where coordinate ascent
+   * crawls, above all the "price war" of promises that cannot all be kept, whose duals must climb to
+   * their penalty bound in small, nearly parallel steps. Tried only when the last two steps point the
+   * same way (cosine above 0.5), along the components that did. Call after every pass.
+   */
+  void recordStep() {
+    // direction: this pass's step, on the components that moved the same way in the last pass
+    double dot = 0;
+    double norm = 0;
+    double lastNorm = 0;
+    for (int k = 0; k < constrained; k++) {
+      double d = supplierLevel[rows[k]] - previousLevel[k];
+      double last = lastStepLevel[k];
+      dot += d * last;
+      norm += d * d;
+      lastNorm += last * last;
+      lastStepLevel[k] = d;
+      directionLevel[k] = d * last > 0 ? d : 0.0;
+    }
+    for (int j = 0; j < segments; j++) {
+      double d = beta[j] - previousBeta[j];
+      double last = lastStepBeta[j];
+      dot += d * last;
+      norm += d * d;
+      lastNorm += last * last;
+      lastStepBeta[j] = d;
+      directionBeta[j] = d * last > 0 ? d : 0.0;
+    }
+    for (int g = 0; g < groups; g++) {
+      double d = groupLevel[g] - previousGroup[g];
+      double last = lastStepGroup[g];
+      dot += d * last;
+      norm += d * d;
+      lastNorm += last * last;
+      lastStepGroup[g] = d;
+      directionGroup[g] = d * last > 0 ? d : 0.0;
+    }
+    consistentStep = haveLastStep && norm > 0 && lastNorm > 0 && dot > 0.5 * Math.sqrt(norm * lastNorm);
+    haveLastStep = true;
+  }
+
+  private boolean consistentStep;
+
+  /**
+   * Tries the extrapolation described at {@link #recordStep} when the last two steps point the same
+   * way.
+   *
+   * @param dual the dual function at the current duals
+   * @return whether the duals moved (totals are then measured at the new point)
+   */
+  boolean extrapolate(double dual) {
+    if (!consistentStep) {
+      return false;
+    }
+    double best = dual;
+    double bestOmega = 0;
+    double margin = 1e-15 * Math.max(Math.abs(dual), 1e-12 * problem.totalTraffic());
+    for (double omega = 1; omega <= 1 << 24; omega *= 2) {
+      double value = trialDual(omega);
+      if (value > best + margin) {
+        best = value;
+        bestOmega = omega;
+      } else {
+        break;
+      }
+    }
+    if (bestOmega == 0) {
+      return false;
+    }
+    if (bestOmega != trialOmega) {
+      trialDual(bestOmega);
+    }
+    // move to the trial point
+    System.arraycopy(trialSupplierLevel, 0, supplierLevel, 0, suppliers);
+    for (int k = 0; k < constrained; k++) {
+      setSupplierDuals(k, trialLevel[k]);
+    }
+    System.arraycopy(trialBeta, 0, beta, 0, segments);
+    for (int g = 0; g < groups; g++) {
+      groupLevel[g] = trialGroup[g];
+      lambda[g] = Math.max(0.0, trialGroup[g]);
+      nu[g] = Math.max(0.0, -trialGroup[g]);
+    }
+    System.arraycopy(trialGamma, 0, gamma, 0, gamma.length);
+    System.arraycopy(trialAllocated, 0, segmentAllocated, 0, segments);
+    System.arraycopy(trialCost, 0, segmentCost, 0, segments);
+    System.arraycopy(trialSupplierTotal, 0, supplierTotal, 0, constrained);
+    System.arraycopy(trialGroupTotal, 0, groupTotal, 0, groups);
+    int chunks = chunkCount(base.length, SEGMENT_CHUNK_EDGES);
+    workers.forEach(chunks, (c, w) -> {
+      int from = c * SEGMENT_CHUNK_EDGES;
+      int to = Math.min(base.length, from + SEGMENT_CHUNK_EDGES);
+      for (int e = from; e < to; e++) {
+        base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo == null ? 0 : combo[e]];
+      }
+    });
+    return true;
+  }
+
+  private double trialOmega = Double.NaN;
+
+  /** The dual function at {@code y + ωΔ} projected onto the dual domain; fills the trial arrays. */
+  private double trialDual(double omega) {
+    trialOmega = omega;
+    for (int k = 0; k < constrained; k++) {
+      double t = supplierLevel[rows[k]] + omega * directionLevel[k];
+      double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
+      double hi = demand[k] > 0 ? guaranteePenalty : 0.0;
+      t = Math.max(lo, Math.min(hi, t));
+      trialLevel[k] = t;
+      trialSupplierLevel[rows[k]] = t;
+    }
+    for (int j = 0; j < segments; j++) {
+      trialBeta[j] = Math.max(0.0, beta[j] + omega * directionBeta[j]);
+    }
+    for (int g = 0; g < groups; g++) {
+      double lo = problem.groupUpperTarget(g) < Double.POSITIVE_INFINITY ? -groupPenalty : 0.0;
+      double hi = problem.groupLowerTarget(g) > 0 ? groupPenalty : 0.0;
+      trialGroup[g] = Math.max(lo, Math.min(hi, groupLevel[g] + omega * directionGroup[g]));
+    }
+    for (int c = 0; c < comboGroups.length; c++) {
+      double sum = 0;
+      for (long m = comboGroups[c]; m != 0; m &= m - 1) {
+        sum += trialGroup[Long.numberOfTrailingZeros(m)];
+      }
+      trialGamma[c] = sum;
+    }
+    int chunks = segmentChunks.length - 1;
+    workers.forEach(chunks, (c, w) -> {
+      for (int j = segmentChunks[c], end = segmentChunks[c + 1]; j < end; j++) {
+        double b = trialBeta[j];
+        double allocated = 0;
+        double cost = 0;
+        for (int e = segStart[j], to = segStart[j + 1]; e < to; e++) {
+          double th = theta[e];
+          if (th > 0) {
+            double level = 1.0 + trialSupplierLevel[supOf[e]] + trialGamma[combo == null ? 0 : combo[e]] - b;
+            double z = th * level;
+            double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+            if (z <= 0) {
+              cost += 0.5 * th;
+            } else if (z < u) {
+              allocated += z;
+              double r = level - 1.0;
+              cost += 0.5 * th * r * r;
+            } else {
+              allocated += u;
+              double r = u - th;
+              cost += 0.5 * r * r / th;
+            }
+          }
+        }
+        trialAllocated[j] = allocated;
+        trialCost[j] = cost;
+      }
+    });
+    int supplierChunks = chunkCount(constrained, SUPPLIER_CHUNK);
+    workers.forEach(supplierChunks, (c, w) -> {
+      int from = c * SUPPLIER_CHUNK;
+      int to = Math.min(constrained, from + SUPPLIER_CHUNK);
+      for (int k = from; k < to; k++) {
+        double sum = 0;
+        for (int q = supStart[rows[k]], end = supStart[rows[k] + 1]; q < end; q++) {
+          sum += trialTraffic(supEdges[q]);
+        }
+        trialSupplierTotal[k] = sum;
+      }
+    });
+    for (int g = 0; g < groups; g++) {
+      int[] list = problem.groupEdges(g);
+      int m = list.length;
+      int gc = chunkCount(m, GROUP_CHUNK_EDGES);
+      workers.forEach(gc, (c, w) -> {
+        int from = c * GROUP_CHUNK_EDGES;
+        int to = Math.min(m, from + GROUP_CHUNK_EDGES);
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+          sum += trialTraffic(list[k]);
+        }
+        groupPartials[c] = sum;
+      });
+      double total = 0;
+      for (int c = 0; c < gc; c++) {
+        total += groupPartials[c];
+      }
+      trialGroupTotal[g] = total;
+    }
+    double value = 0;
+    for (int j = 0; j < segments; j++) {
+      value += trialCost[j] + trialBeta[j] * (trialAllocated[j] - traffic[j]);
+    }
+    for (int k = 0; k < constrained; k++) {
+      double t = trialLevel[k];
+      double x = trialSupplierTotal[k];
+      double a;
+      double kap;
+      if (demand[k] > totalCap[k]) {
+        a = guaranteePenalty;
+        kap = guaranteePenalty - t;
+      } else {
+        a = Math.max(0.0, t);
+        kap = Math.max(0.0, -t);
+      }
+      if (a > 0) {
+        value += a * (demand[k] - x);
+      }
+      if (kap > 0) {
+        value -= kap * (totalCap[k] - x);
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      double t = trialGroup[g];
+      if (t > 0) {
+        value += t * (problem.groupLowerTarget(g) - trialGroupTotal[g]);
+      } else if (t < 0) {
+        value += -t * (trialGroupTotal[g] - problem.groupUpperTarget(g));
+      }
+    }
+    return value;
+  }
+
+  private double trialTraffic(int e) {
+    double th = theta[e];
+    if (th <= 0) {
+      return 0.0;
+    }
+    double z = th * (1.0 + trialSupplierLevel[supOf[e]] + trialGamma[combo == null ? 0 : combo[e]]
+        - trialBeta[segOf[e]]);
+    if (z <= 0) {
+      return 0.0;
+    }
+    double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+    return z < u ? z : u;
+  }
+
+  private void setSupplierDuals(int k, double t) {
+    supplierLevel[rows[k]] = t;
+    if (demand[k] > totalCap[k]) {
+      alpha[k] = guaranteePenalty;
+      kappa[k] = guaranteePenalty - t;
+    } else {
+      alpha[k] = Math.max(0.0, t);
+      kappa[k] = Math.max(0.0, -t);
+    }
+  }
+
+  // ------------------------------------------------------------------ certificate
+
+  /** Objective, bound and violations at the current duals (call after {@link #pass()}). */
+  double[] assess() {
+    double floor = Math.max(1e-9 * problem.totalTraffic(), Double.MIN_NORMAL);
+    double objective = 0;
+    double lagrange = 0;
+    double supplyViolation = 0;
+    for (int j = 0; j < segments; j++) {
+      objective += segmentCost[j];
+      double residual = segmentAllocated[j] - traffic[j];
+      lagrange += beta[j] * residual;
+      supplyViolation = Math.max(supplyViolation, residual / Math.max(traffic[j], floor));
+    }
+    double penalty = 0;
+    double guaranteeViolation = 0;
+    double capViolation = 0;
+    for (int k = 0; k < constrained; k++) {
+      double x = supplierTotal[k];
+      double d = demand[k];
+      if (d > 0) {
+        double shortfall = d - x;
+        if (alpha[k] >= guaranteePenalty) {
+          penalty += guaranteePenalty * Math.max(0.0, shortfall);
+        } else {
+          guaranteeViolation = Math.max(guaranteeViolation, shortfall / Math.max(d, floor));
+        }
+        lagrange += alpha[k] * shortfall;
+      }
+      double c = totalCap[k];
+      if (c < Double.POSITIVE_INFINITY) {
+        capViolation = Math.max(capViolation, (x - c) / Math.max(c, floor));
+        if (kappa[k] > 0) {
+          lagrange -= kappa[k] * (c - x);
+        }
+      }
+    }
+    double groupViolation = 0;
+    for (int g = 0; g < groups; g++) {
+      double x = groupTotal[g];
+      double low = problem.groupLowerTarget(g);
+      double high = problem.groupUpperTarget(g);
+      if (low > 0) {
+        double shortfall = low - x;
+        if (lambda[g] >= groupPenalty) {
+          penalty += groupPenalty * Math.max(0.0, shortfall);
+        } else {
+          groupViolation = Math.max(groupViolation, shortfall / Math.max(low, floor));
+        }
+        lagrange += lambda[g] * shortfall;
+      }
+      if (high < Double.POSITIVE_INFINITY) {
+        double excess = x - high;
+        if (nu[g] >= groupPenalty) {
+          penalty += groupPenalty * Math.max(0.0, excess);
+        } else {
+          groupViolation = Math.max(groupViolation, excess / Math.max(high, floor));
+        }
+        lagrange += nu[g] * excess;
+      }
+    }
+    double primal = objective + penalty;
+    double dual = objective + lagrange;
+    double scale = Math.max(Math.max(Math.abs(primal), Math.abs(dual)),
+        Math.max(1e-12 * problem.totalTraffic(), Double.MIN_NORMAL));
+    double gap = (primal - dual) / scale;
+    return new double[] {primal, dual, gap, Math.max(0, supplyViolation), Math.max(0, guaranteeViolation),
+        Math.max(0, capViolation), Math.max(0, groupViolation)};
+  }
+}

@@ -1,0 +1,198 @@
+package org.beltway.allocation;
+
+import java.util.Locale;
+import java.util.function.IntPredicate;
+
+/**
+ * A share constraint on a group of edges: the traffic planned to the chosen suppliers in the chosen
+ * segments lies between {@code atLeast · S_scope} and {@code atMost · S_scope}, where {@code S_scope}
+ * is the <em>forecast</em> traffic of the chosen segments (a constant of the planning period, not the
+ * traffic that ends up allocated, so the constraint stays linear and its meaning does not move with the
+ * plan). This one primitive states the 2025 plan's share promises (DESIGN.md section 1):
+ * <ul>
+ *   <li>quality tier ≥ 80% of all traffic: quality suppliers × all segments, {@code atLeast(0.8)};</li>
+ *   <li>top buyers go to top suppliers: quality suppliers × TOP-buyer segments, {@code atLeast(0.6)};</li>
+ *   <li>commercial share capped: paid suppliers × all segments, {@code atMost(cap)};</li>
+ *   <li>head suppliers capped, new suppliers or a belt given a floor, and so on.</li>
+ * </ul>
+ * A share that cannot be met is met as far as possible and reported (see {@link Priorities}).
+ * Immutable; built with {@link #builder(String)}.
+ */
+public final class GroupShare {
+  private final String name;
+  private final IntPredicate supplierRows;
+  private final boolean[] supplierMask;
+  private final IntPredicate segmentIndexes;
+  private final double atLeast;
+  private final double atMost;
+
+  private GroupShare(Builder b) {
+    name = b.name;
+    supplierRows = b.supplierRows;
+    supplierMask = b.supplierMask;
+    segmentIndexes = b.segmentIndexes;
+    atLeast = b.atLeast;
+    atMost = b.atMost;
+  }
+
+  /**
+   * A builder for a group share with a unique name (used in reports and to carry duals over in a warm
+   * start).
+   *
+   * @throws IllegalArgumentException if the name is null or blank
+   */
+  public static Builder builder(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("group share name must not be blank: \"" + name + "\"");
+    }
+    return new Builder(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The lower share of the scope's forecast traffic, in [0, 1]; 0 when none was set. */
+  public double atLeast() {
+    return atLeast;
+  }
+
+  /** The upper share of the scope's forecast traffic, in [0, 1]; 1 when none was set. */
+  public double atMost() {
+    return atMost;
+  }
+
+  /** Whether a supplier row belongs to the group. */
+  boolean includesSupplier(int row) {
+    return supplierMask != null ? supplierMask[row] : supplierRows.test(row);
+  }
+
+  /** The length of the supplier mask, or -1 when suppliers are chosen by a predicate. */
+  int maskLength() {
+    return supplierMask == null ? -1 : supplierMask.length;
+  }
+
+  /** Whether a segment index belongs to the scope. */
+  boolean includesSegment(int segment) {
+    return segmentIndexes == null || segmentIndexes.test(segment);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "GroupShare[%s, atLeast=%s, atMost=%s]", name, atLeast, atMost);
+  }
+
+  /** Builds a {@link GroupShare}; every setting may be given once and is checked at once. */
+  public static final class Builder {
+    private final String name;
+    private IntPredicate supplierRows;
+    private boolean[] supplierMask;
+    private IntPredicate segmentIndexes;
+    private double atLeast = Double.NaN;
+    private double atMost = Double.NaN;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** The group's suppliers: rows of the problem's supplier table for which the predicate holds. */
+    public Builder suppliers(IntPredicate rows) {
+      checkSuppliersUnset();
+      if (rows == null) {
+        throw error("suppliers must not be null");
+      }
+      supplierRows = rows;
+      return this;
+    }
+
+    /** The group's suppliers: rows whose mask entry is true (one entry per row; copied). */
+    public Builder suppliers(boolean[] mask) {
+      checkSuppliersUnset();
+      if (mask == null) {
+        throw error("suppliers must not be null");
+      }
+      supplierMask = mask.clone();
+      return this;
+    }
+
+    /** The scope: segment indexes for which the predicate holds; all segments when not set. */
+    public Builder segments(IntPredicate segmentIndexes) {
+      if (this.segmentIndexes != null) {
+        throw error("segments are already set");
+      }
+      if (segmentIndexes == null) {
+        throw error("segments must not be null");
+      }
+      this.segmentIndexes = segmentIndexes;
+      return this;
+    }
+
+    /**
+     * The group gets at least this share of the scope's forecast traffic.
+     *
+     * @throws IllegalArgumentException if the share is not in [0, 1] or was already set
+     */
+    public Builder atLeast(double share) {
+      if (!Double.isNaN(atLeast)) {
+        throw error("atLeast is already set");
+      }
+      atLeast = checkShare("atLeast", share);
+      return this;
+    }
+
+    /**
+     * The group gets at most this share of the scope's forecast traffic.
+     *
+     * @throws IllegalArgumentException if the share is not in [0, 1] or was already set
+     */
+    public Builder atMost(double share) {
+      if (!Double.isNaN(atMost)) {
+        throw error("atMost is already set");
+      }
+      atMost = checkShare("atMost", share);
+      return this;
+    }
+
+    /**
+     * Returns the group share.
+     *
+     * @throws IllegalArgumentException if the suppliers or both bounds are missing, or if atLeast
+     *     exceeds atMost
+     */
+    public GroupShare build() {
+      if (supplierRows == null && supplierMask == null) {
+        throw error("suppliers are not set");
+      }
+      if (Double.isNaN(atLeast) && Double.isNaN(atMost)) {
+        throw error("needs atLeast or atMost");
+      }
+      if (Double.isNaN(atLeast)) {
+        atLeast = 0;
+      }
+      if (Double.isNaN(atMost)) {
+        atMost = 1;
+      }
+      if (atLeast > atMost) {
+        throw error(String.format(Locale.ROOT, "atLeast (%s) exceeds atMost (%s)", atLeast, atMost));
+      }
+      return new GroupShare(this);
+    }
+
+    private void checkSuppliersUnset() {
+      if (supplierRows != null || supplierMask != null) {
+        throw error("suppliers are already set");
+      }
+    }
+
+    private double checkShare(String what, double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw error(String.format(Locale.ROOT, "%s must be in [0, 1]: %s", what, share));
+      }
+      return share;
+    }
+
+    private IllegalArgumentException error(String message) {
+      return new IllegalArgumentException("group share \"" + name + "\": " + message);
+    }
+  }
+}
