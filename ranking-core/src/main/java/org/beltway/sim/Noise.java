@@ -21,6 +21,8 @@ final class Noise {
   static final long CONVERSION_FORECAST = 5;
   /** Stream of the order in which TrustPass suppliers sign up. */
   static final long ARRIVALS = 6;
+  /** Stream of each supplier's decision to take up its program's promise on day 0. */
+  static final long PARTICIPATION = 7;
 
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   private static final double TWO_POW_53 = 0x1.0p-53;

@@ -32,10 +32,13 @@ import java.util.Locale;
  * @param segmentCapShare the largest share of one segment's traffic a supplier may be planned: the edge
  *     cap of the Beltway plan, and the bound used to judge whether a promise can be kept at all; in
  *     (0, 1], default {@value #DEFAULT_SEGMENT_CAP_SHARE}
+ * @param participation the share of Power merchants, Super factories and recently joined TrustPass
+ *     suppliers that take up their program's promise on day 0 (each decides by a seeded draw); in
+ *     [0, 1], default 1 (all of them). Sign-ups after day 0 are set by {@code newTrustPassPerDay}.
  */
 public record SimulationConfig(int days, double trafficError, double conversionError,
     double safetyMargin, int rescoreEveryDays, double newTrustPassPerDay, int lastEnrolmentDay,
-    boolean randomConversion, int pilotDays, double segmentCapShare) {
+    boolean randomConversion, int pilotDays, double segmentCapShare, double participation) {
 
   /** Days of the national simulation (DESIGN.md section 8). */
   public static final int DEFAULT_DAYS = 180;
@@ -66,6 +69,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     checkLastEnrolmentDay(lastEnrolmentDay);
     checkAtLeastOne("pilotDays", pilotDays);
     checkCapShare(segmentCapShare);
+    checkParticipation(participation);
   }
 
   /** Every default: 180 days, ±20% forecast errors, margin 1.2, weekly re-scoring. */
@@ -134,6 +138,13 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     }
   }
 
+  private static void checkParticipation(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "participation must be in [0, 1]: %s", share));
+    }
+  }
+
   /** Builds a {@link SimulationConfig}; a setting given twice, or out of range, fails at once. */
   public static final class Builder {
     private Integer days;
@@ -146,6 +157,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     private Boolean randomConversion;
     private Integer pilotDays;
     private Double segmentCapShare;
+    private Double participation;
 
     private Builder() {}
 
@@ -287,6 +299,19 @@ public record SimulationConfig(int days, double trafficError, double conversionE
       return this;
     }
 
+    /**
+     * Sets the share of eligible suppliers that take up their promise on day 0.
+     *
+     * @throws IllegalArgumentException if not in [0, 1]
+     * @throws IllegalStateException if already set
+     */
+    public Builder participation(double share) {
+      once("participation", participation);
+      checkParticipation(share);
+      participation = share;
+      return this;
+    }
+
     /** Returns the configuration. */
     public SimulationConfig build() {
       int d = days == null ? DEFAULT_DAYS : days;
@@ -296,7 +321,8 @@ public record SimulationConfig(int days, double trafficError, double conversionE
           newTrustPassPerDay == null ? Double.NaN : newTrustPassPerDay,
           lastEnrolmentDay == null ? Math.max(0, d - 60) : lastEnrolmentDay,
           randomConversion == null || randomConversion, pilotDays == null ? 30 : pilotDays,
-          segmentCapShare == null ? DEFAULT_SEGMENT_CAP_SHARE : segmentCapShare);
+          segmentCapShare == null ? DEFAULT_SEGMENT_CAP_SHARE : segmentCapShare,
+          participation == null ? 1.0 : participation);
     }
 
     private static void once(String name, Object current) {

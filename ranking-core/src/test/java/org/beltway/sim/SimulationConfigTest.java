@@ -21,6 +21,7 @@ class SimulationConfigTest {
     assertTrue(c.randomConversion());
     assertEquals(30, c.pilotDays());
     assertEquals(0.05, c.segmentCapShare());
+    assertEquals(1.0, c.participation());
     assertEquals(1000.0, c.newTrustPassPerDay(1_070_000), 1e-9);
     assertEquals(10.0, c.newTrustPassPerDay(10_700), 1e-9);
   }
@@ -29,7 +30,7 @@ class SimulationConfigTest {
   void builderSetsEverySetting() {
     SimulationConfig c = SimulationConfig.builder().days(30).forecastError(0).safetyMargin(1.5)
         .rescoreEveryDays(3).newTrustPassPerDay(2.5).lastEnrolmentDay(10).randomConversion(false)
-        .pilotDays(7).segmentCapShare(0.5).build();
+        .pilotDays(7).segmentCapShare(0.5).participation(0.25).build();
     assertEquals(30, c.days());
     assertEquals(0.0, c.trafficError());
     assertEquals(0.0, c.conversionError());
@@ -40,6 +41,7 @@ class SimulationConfigTest {
     assertFalse(c.randomConversion());
     assertEquals(7, c.pilotDays());
     assertEquals(0.5, c.segmentCapShare());
+    assertEquals(0.25, c.participation());
     assertEquals(0, SimulationConfig.builder().days(20).build().lastEnrolmentDay());
   }
 
@@ -62,7 +64,9 @@ class SimulationConfigTest {
     assertEquals("segmentCapShare must be in (0, 1]: 0.0",
         message(() -> SimulationConfig.builder().segmentCapShare(0)));
     assertEquals("days must be in [1, 3650]: 4000",
-        message(() -> new SimulationConfig(4000, 0, 0, 1, 1, Double.NaN, 0, true, 1, 1)));
+        message(() -> new SimulationConfig(4000, 0, 0, 1, 1, Double.NaN, 0, true, 1, 1, 1)));
+    assertEquals("participation must be in [0, 1]: 1.5",
+        message(() -> SimulationConfig.builder().participation(1.5)));
   }
 
   @Test

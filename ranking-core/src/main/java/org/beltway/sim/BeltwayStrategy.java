@@ -1,0 +1,123 @@
+package org.beltway.sim;
+
+import java.util.List;
+import org.beltway.allocation.AllocationPlan;
+import org.beltway.allocation.AllocationProblem;
+import org.beltway.allocation.AllocationSolver;
+import org.beltway.allocation.Certificate;
+import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.UnmetPromise;
+import org.beltway.policy.Policies;
+
+/**
+ * Beltway: each day, the certified allocation program of DESIGN.md section 4 under the 2025
+ * industrial-belt recovery policy ({@link Policies#industrialBeltRecovery2025}), solved by dual
+ * coordinate ascent warm-started from yesterday's duals: fair exposure {@code θ} from merit, the day's
+ * guarantees {@code d_i} from the demand conversion, the quality tier at least {@value #QUALITY_SHARE} of
+ * all traffic and at least {@value Policies#TOP_BUYER_QUALITY_SHARE} of TOP-buyer traffic, the head tier
+ * at most {@value #HEAD_CAP} of all traffic, and every edge capped at {@link TrafficDay#segmentCapShare()}
+ * of its segment (the caps of the allocation benchmarks; the 2025 plan names no number for them). There
+ * is no commercial-share cap: the generated marketplace has no paid-placement flag. Promises the solver
+ * cannot keep are met as far as possible, guarantees first ({@code Priorities.GUARANTEES_FIRST}), and
+ * reported ({@link #unmetPromises()}).
+ *
+ * <p>Serving cannot show more impressions than a segment has: where the solver's plan exceeds a segment's
+ * forecast by its tolerance (a relative 1e-6 at most), the segment's edges are scaled down to it, so the
+ * plan handed on conserves traffic to rounding.
+ */
+public final class BeltwayStrategy implements TrafficStrategy {
+  /** The quality tier's least share of all traffic (DESIGN.md section 1: 80% to good suppliers). */
+  public static final double QUALITY_SHARE = Policies.QUALITY_SHARE;
+  /** The head tier's largest share of all traffic (assumed, as in the allocation benchmarks). */
+  public static final double HEAD_CAP = 0.15;
+
+  private final AllocationSolver solver;
+  private AllocationPlan previous;
+  private long passes;
+  private int solves;
+  private double largestGap;
+
+  /** Beltway with the solver's defaults. */
+  public BeltwayStrategy() {
+    this(AllocationSolver.defaults());
+  }
+
+  /** Beltway with a given solver (threads, tolerances, limits). */
+  public BeltwayStrategy(AllocationSolver solver) {
+    if (solver == null) {
+      throw new NullPointerException("solver must not be null");
+    }
+    this.solver = solver;
+  }
+
+  @Override
+  public String name() {
+    return "beltway";
+  }
+
+  @Override
+  public void plan(TrafficDay day, DayPlan out) {
+    EligibilityGraph graph = day.graph();
+    AllocationProblem.Builder builder = AllocationProblem.builder(graph)
+        .merit(day.merit)
+        .capShareOfSegment(day.segmentCapShare());
+    AllocationProblem problem = Policies.industrialBeltRecovery2025(graph.segments())
+        .qualityTier(day.qualityTier)
+        .headCap(day.headTier, HEAD_CAP)
+        .guarantees(day.guarantee)
+        .build()
+        .applyTo(builder)
+        .build();
+    AllocationPlan plan = previous == null ? solver.solve(problem) : solver.solve(problem, previous);
+    previous = plan;
+    Certificate certificate = plan.certificate();
+    passes += certificate.passes();
+    solves++;
+    largestGap = Math.max(largestGap, certificate.relativeGap());
+    double[] x = out.x;
+    for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {
+      int from = graph.segmentStart(j);
+      int to = from + graph.segmentDegree(j);
+      double sum = 0;
+      for (int e = from; e < to; e++) {
+        x[e] = plan.x(e);
+        sum += x[e];
+      }
+      double s = day.forecast(j);
+      if (sum > s) {
+        double scale = s / sum;
+        sum = 0;
+        for (int e = from; e < to; e++) {
+          x[e] *= scale;
+          sum += x[e];
+        }
+      }
+      out.unallocated[j] = sum > 0 ? Math.max(0.0, s - sum) : s;
+    }
+  }
+
+  @Override
+  public List<UnmetPromise> unmetPromises() {
+    return previous == null ? List.of() : previous.unmetPromises();
+  }
+
+  /** The certificate of the last solve, or {@code null} before the first. */
+  public Certificate lastCertificate() {
+    return previous == null ? null : previous.certificate();
+  }
+
+  /** Dual-ascent passes over all solves so far. */
+  public long passes() {
+    return passes;
+  }
+
+  /** Solves so far. */
+  public int solves() {
+    return solves;
+  }
+
+  /** The largest relative duality gap of any solve so far. */
+  public double largestGap() {
+    return largestGap;
+  }
+}

@@ -1,0 +1,339 @@
+package org.beltway.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.Merit;
+import org.beltway.allocation.UnmetPromise;
+import org.beltway.allocation.UnmetPromise.Binding;
+import org.beltway.guarantee.BuyerLedger;
+import org.beltway.guarantee.Enrolment;
+import org.beltway.guarantee.GuaranteeDemand;
+import org.beltway.score.Scores;
+import org.beltway.supplier.SupplierTable;
+
+/**
+ * One strategy's state through a simulation: its own ledger, scores, cumulative buyers and exposure, and
+ * the metrics it accumulates. Every per-day array is allocated once and reused. Package-private; see
+ * {@link Simulation} for the day's steps.
+ */
+final class StrategyRun {
+  private static final int PROGRAMS = Simulation.PROGRAMS.size();
+  private static final double CONSERVATION_TOLERANCE = 1e-9;
+
+  private final Simulation sim;
+  private final TrafficStrategy strategy;
+  private final EligibilityGraph graph;
+  private final BuyerLedger ledger;
+  private final TrafficDay day;
+  private final EnrolmentPlan enrolments;
+  private final int n;
+  // per supplier row
+  private final long[] wonSinceStart;
+  private final double[] carry;
+  private final double[] delivered;
+  private final double[] weighted;
+  private final double[] exposure;
+  private final long[] deliveredRounded;
+  private final int[] newToday;
+  // per enrolment
+  private final int[] metDay;
+  // metrics
+  private final double[] qualityShareByDay;
+  private final int[][] metFeasibleByDay;
+  private final int[][] startedFeasibleByDay;
+  private double demanded;
+  private double shortfall;
+  private double served;
+  private double headImpressions;
+  private double meritWeighted;
+  private double meritWeightedFair;
+  private double qualityWeighted;
+  private long newBuyers;
+  private long planNanos;
+  private final Map<Binding, Integer> unmetSupplierDays = new EnumMap<>(Binding.class);
+  private final Map<Binding, BitSet> unmetSuppliers = new EnumMap<>(Binding.class);
+  private final Map<Binding, String> unmetExamples = new EnumMap<>(Binding.class);
+  private final Map<String, Integer> unmetShareDays = new TreeMap<>();
+
+  StrategyRun(Simulation sim, TrafficStrategy strategy) {
+    this.sim = sim;
+    this.strategy = strategy;
+    this.graph = sim.graph;
+    this.enrolments = sim.enrolments;
+    this.n = sim.table.size();
+    this.ledger = BuyerLedger.over(sim.table);
+    this.day = new TrafficDay(graph, sim.config.segmentCapShare());
+    day.setScores(sim.composite0, sim.merit0, sim.quality0, sim.head0, sim.theta0.clone());
+    wonSinceStart = new long[n];
+    carry = new double[n];
+    delivered = new double[n];
+    weighted = new double[n];
+    exposure = new double[n];
+    deliveredRounded = new long[n];
+    newToday = new int[n];
+    metDay = new int[enrolments.size];
+    Arrays.fill(metDay, -1);
+    int days = sim.config.days();
+    qualityShareByDay = new double[days];
+    metFeasibleByDay = new int[PROGRAMS][days];
+    startedFeasibleByDay = new int[PROGRAMS][days];
+  }
+
+  /** Enrols the promises that start on day t (day 0: all those made on or before it, with their history). */
+  void enrolDay(int t) {
+    for (int e = enrolments.from(t), to = enrolments.to(t); e < to; e++) {
+      int r = enrolments.row[e];
+      long id = sim.table.id(r);
+      int ledgerDay = Simulation.HISTORY_DAYS + enrolments.start[e];
+      int index = ledger.enrol(new Enrolment(id, Simulation.PROGRAMS.get(enrolments.program[e]),
+          ledgerDay, enrolments.baseline[e]));
+      if (index != e) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "supplier %d: enrolment index %d, expected %d", id, index, e));
+      }
+      if (enrolments.start[e] < 0) {
+        ledger.recordImpressions(ledgerDay, id, enrolments.preImpressions[e]);
+        ledger.recordNewBuyers(ledgerDay, id, enrolments.preBuyers[e]);
+      }
+    }
+  }
+
+  /** Simulates day t: re-score, demand, plan, deliver, convert, record. */
+  void simulateDay(int t, double[] actual, DayPlan plan) {
+    if (t > 0 && t % sim.config.rescoreEveryDays() == 0) {
+      rescore();
+    }
+    int ledgerDay = Simulation.HISTORY_DAYS + t;
+    GuaranteeDemand demand = sim.conversion.demand(ledger, sim.table, ledgerDay);
+    day.day = t;
+    double[] guarantee = demand.impressionsByRow();
+    double[] capacity = sim.capacity;
+    for (int r = 0; r < n; r++) {
+      guarantee[r] = Math.min(guarantee[r], capacity[r]);
+    }
+    day.guarantee = guarantee;
+    plan.clear();
+    long start = System.nanoTime();
+    strategy.plan(day, plan);
+    planNanos += System.nanoTime() - start;
+    day.scoresChanged = false;
+    checkConservation(plan, t);
+    tally(strategy.unmetPromises());
+    deliver(plan, actual, t);
+    convert(t);
+    ledger.recordImpressions(ledgerDay, sim.table, deliveredRounded);
+    ledger.recordNewBuyers(ledgerDay, sim.table, newToday);
+    updateAttainment(t);
+  }
+
+  private void rescore() {
+    SupplierTable drifted = sim.drift.after(wonSinceStart);
+    Scores scores = sim.scorer.score(drifted, sim.priors);
+    double[] composite = scores.composites();
+    boolean[] quality = new boolean[n];
+    boolean[] head = new boolean[n];
+    for (int r = 0; r < n; r++) {
+      quality[r] = scores.qualityTier(r);
+      head[r] = scores.headTier(r);
+    }
+    day.setScores(composite, Merit.DEFAULT.apply(composite), quality, head, day.theta);
+  }
+
+  private void checkConservation(DayPlan plan, int t) {
+    for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {
+      int from = graph.segmentStart(j);
+      int to = from + graph.segmentDegree(j);
+      double sum = 0;
+      for (int e = from; e < to; e++) {
+        double x = plan.x[e];
+        if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+          throw violation(t, j, String.format(Locale.ROOT, "edge %d has %s impressions", e, x));
+        }
+        sum += x;
+      }
+      double u = plan.unallocated[j];
+      double s = sim.forecast[j];
+      if (!(u >= 0) || Math.abs(sum + u - s) > CONSERVATION_TOLERANCE * Math.max(s, 1.0)) {
+        throw violation(t, j, String.format(Locale.ROOT,
+            "allocated %s + unallocated %s differs from the forecast %s", sum, u, s));
+      }
+    }
+  }
+
+  private IllegalStateException violation(int t, int segment, String what) {
+    return new IllegalStateException(String.format(Locale.ROOT,
+        "strategy %s, day %d, segment %d: %s: expected a conserving plan", strategy.name(), t,
+        graph.segments().id(segment), what));
+  }
+
+  private void tally(List<UnmetPromise> unmet) {
+    for (UnmetPromise promise : unmet) {
+      if (promise.kind() != UnmetPromise.Kind.GUARANTEE) {
+        unmetShareDays.merge(promise.group(), 1, Integer::sum);
+        continue;
+      }
+      int row = sim.table.row(promise.supplierId());
+      for (Binding b : promise.binding()) {
+        unmetSupplierDays.merge(b, 1, Integer::sum);
+        unmetSuppliers.computeIfAbsent(b, k -> new BitSet(n)).set(row);
+        unmetExamples.putIfAbsent(b, promise.explanation());
+      }
+    }
+  }
+
+  /** Serves the day's actual traffic in the plan's proportions; accumulates exposure and metrics. */
+  private void deliver(DayPlan plan, double[] actual, int t) {
+    Arrays.fill(delivered, 0.0);
+    Arrays.fill(weighted, 0.0);
+    double[] theta = day.theta;
+    double[] merit = day.merit;
+    boolean[] quality = day.qualityTier;
+    boolean[] head = day.headTier;
+    double[] trueQuality = sim.quality;
+    double servedToday = 0;
+    double qualityToday = 0;
+    for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {
+      int from = graph.segmentStart(j);
+      int to = from + graph.segmentDegree(j);
+      double s = sim.forecast[j];
+      if (to == from || !(s > 0)) {
+        continue;
+      }
+      double scale = actual[j] / s;
+      double fallback = plan.unallocated[j] / s;
+      double factor = sim.segmentFactor[j];
+      for (int e = from; e < to; e++) {
+        double d = (plan.x[e] + theta[e] * fallback) * scale;
+        int row = graph.supplierOf(e);
+        delivered[row] += d;
+        weighted[row] += d * factor;
+        meritWeighted += merit[row] * d;
+        meritWeightedFair += merit[row] * theta[e] * scale;
+        if (quality[row]) {
+          qualityToday += d;
+        }
+        if (head[row]) {
+          headImpressions += d;
+        }
+        qualityWeighted += trueQuality[row] * d;
+        servedToday += d;
+      }
+    }
+    served += servedToday;
+    qualityShareByDay[t] = servedToday > 0 ? qualityToday / servedToday : 0.0;
+    double[] guarantee = day.guarantee;
+    for (int r = 0; r < n; r++) {
+      double d = delivered[r];
+      exposure[r] += d;
+      deliveredRounded[r] = Math.round(d);
+      double g = guarantee[r];
+      if (g > 0) {
+        demanded += g;
+        shortfall += Math.max(0.0, g - d);
+      }
+    }
+  }
+
+  /** Draws each supplier's new unique buyers of day t. */
+  private void convert(int t) {
+    boolean random = sim.config.randomConversion();
+    BuyerModel buyers = sim.buyers;
+    int[] preWon = enrolments.preWonByRow;
+    for (int r = 0; r < n; r++) {
+      double w = weighted[r];
+      if (!(w > 0)) {
+        newToday[r] = 0;
+        continue;
+      }
+      long won = preWon[r] + wonSinceStart[r];
+      double mean = buyers.expected(r, w, won);
+      long k;
+      if (random) {
+        k = Noise.poisson(mean, Noise.uniform(sim.seed, Noise.CONVERSION, t, r));
+      } else {
+        double c = carry[r] + mean;
+        k = (long) Math.floor(c);
+        carry[r] = c - k;
+      }
+      k = Math.min(k, (long) Math.floor(buyers.headroom(r, won)));
+      newToday[r] = (int) k;
+      wonSinceStart[r] += k;
+      newBuyers += k;
+    }
+  }
+
+  private void updateAttainment(int t) {
+    int[] met = new int[PROGRAMS];
+    int[] started = new int[PROGRAMS];
+    int upTo = enrolments.to(t);
+    for (int e = 0; e < upTo; e++) {
+      int p = enrolments.program[e];
+      boolean feasible = enrolments.feasible(e);
+      if (metDay[e] < 0 && t < enrolments.deadline[e] && ledger.won(e) >= enrolments.target[e]) {
+        metDay[e] = t;
+      }
+      if (feasible) {
+        started[p]++;
+        if (metDay[e] >= 0) {
+          met[p]++;
+        }
+      }
+    }
+    for (int p = 0; p < PROGRAMS; p++) {
+      metFeasibleByDay[p][t] = met[p];
+      startedFeasibleByDay[p][t] = started[p];
+    }
+  }
+
+  StrategyResult result() {
+    int days = sim.config.days();
+    Attainment[] attainment = new Attainment[PROGRAMS];
+    Attainment[] infeasibleMet = new Attainment[PROGRAMS];
+    int[] met = new int[PROGRAMS];
+    int[] counted = new int[PROGRAMS];
+    int[] metInfeasible = new int[PROGRAMS];
+    int[] countedInfeasible = new int[PROGRAMS];
+    for (int e = 0; e < enrolments.size; e++) {
+      int p = enrolments.program[e];
+      boolean known = metDay[e] >= 0 || enrolments.deadline[e] <= days;
+      if (!known) {
+        continue;
+      }
+      if (enrolments.feasible(e)) {
+        counted[p]++;
+        met[p] += metDay[e] >= 0 ? 1 : 0;
+      } else {
+        countedInfeasible[p]++;
+        metInfeasible[p] += metDay[e] >= 0 ? 1 : 0;
+      }
+    }
+    double[][] byDay = new double[PROGRAMS][days];
+    for (int p = 0; p < PROGRAMS; p++) {
+      attainment[p] = new Attainment(met[p], counted[p]);
+      infeasibleMet[p] = new Attainment(metInfeasible[p], countedInfeasible[p]);
+      for (int t = 0; t < days; t++) {
+        int s = startedFeasibleByDay[p][t];
+        byDay[p][t] = s == 0 ? Double.NaN : (double) metFeasibleByDay[p][t] / s;
+      }
+    }
+    double[] sorted = exposure.clone();
+    Arrays.sort(sorted);
+    Map<Binding, Integer> distinct = new EnumMap<>(Binding.class);
+    for (Map.Entry<Binding, BitSet> entry : unmetSuppliers.entrySet()) {
+      distinct.put(entry.getKey(), entry.getValue().cardinality());
+    }
+    long passes = strategy instanceof BeltwayStrategy b ? b.passes() : 0;
+    return new StrategyResult(strategy.name(), attainment, infeasibleMet, byDay, demanded, shortfall,
+        qualityShareByDay, served > 0 ? headImpressions / served : 0.0, Concentration.gini(sorted),
+        Concentration.lorenz(sorted, StrategyResult.LORENZ_POINTS), meritWeighted, meritWeightedFair,
+        newBuyers, served > 0 ? qualityWeighted / served : 0.0, unmetSupplierDays, distinct,
+        unmetShareDays, new ArrayList<>(unmetExamples.values()), planNanos, passes);
+  }
+}

@@ -1,0 +1,83 @@
+package org.beltway.sim;
+
+import java.util.List;
+import java.util.Locale;
+import org.beltway.allocation.UnmetPromise;
+
+/**
+ * A way of sharing a day's search traffic among suppliers, compared by the {@link Simulation} on the
+ * same generated days: Beltway's certified plan and the baselines of DESIGN.md section 8.
+ *
+ * <p>The contract, checked for every implementation by one test: the plan is conserving (per segment,
+ * allocated + unallocated = forecast, all values finite and {@code >= 0}) and, being over the edges of the
+ * eligibility graph, puts traffic only where a supplier is eligible (opt-in respected). A strategy may
+ * keep state from day to day (a warm start, a cached ranking), so an instance plans one simulation;
+ * the factories below return fresh instances.
+ */
+public interface TrafficStrategy {
+
+  /** A short name for reports, e.g. {@code beltway}. */
+  String name();
+
+  /**
+   * Plans one day into {@code plan}, which arrives cleared.
+   *
+   * @param day what is known about the day (read-only; valid during the call)
+   * @param plan the buffer to fill, over {@code day.graph()}
+   */
+  void plan(TrafficDay day, DayPlan plan);
+
+  /**
+   * The promises the last plan says it does not keep, with what binds; empty for strategies that do
+   * not report any.
+   */
+  default List<UnmetPromise> unmetPromises() {
+    return List.of();
+  }
+
+  /** Beltway: the certified solver with the 2025 industrial-belt recovery policy. */
+  static TrafficStrategy beltway() {
+    return new BeltwayStrategy();
+  }
+
+  /** Merit-only ranking with the default position-decay exponent {@value MeritRanking#DEFAULT_DECAY}. */
+  static TrafficStrategy meritRanking() {
+    return new MeritRanking(MeritRanking.DEFAULT_DECAY);
+  }
+
+  /** Merit-proportional exposure, {@code x = θ}. */
+  static TrafficStrategy meritProportional() {
+    return new MeritProportional();
+  }
+
+  /** High-water mark (Chen et al., EC 2012) on the guarantee demand, the rest merit-proportional. */
+  static TrafficStrategy highWaterMark() {
+    return new HighWaterMark();
+  }
+
+  /** The names {@link #named} accepts, in the order of the reports. */
+  List<String> NAMES = List.of("beltway", "ranking", "proportional", "hwm");
+
+  /**
+   * A fresh strategy by name: {@code beltway}, {@code ranking}, {@code proportional} or {@code hwm}
+   * (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the value and the accepted names
+   */
+  static TrafficStrategy named(String name) {
+    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    switch (key) {
+      case "beltway":
+        return beltway();
+      case "ranking":
+        return meritRanking();
+      case "proportional":
+        return meritProportional();
+      case "hwm":
+        return highWaterMark();
+      default:
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "unknown strategy \"%s\": expected one of %s", name, NAMES));
+    }
+  }
+}
