@@ -1,0 +1,299 @@
+package org.beltway.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.beltway.allocation.AllocationSolver;
+import org.beltway.allocation.UnmetPromise.Binding;
+import org.beltway.examples.report.HtmlReport;
+import org.beltway.examples.report.LineChart;
+import org.beltway.sim.Attainment;
+import org.beltway.sim.BeltwayStrategy;
+import org.beltway.sim.Infeasibility;
+import org.beltway.sim.Marketplace;
+import org.beltway.sim.MarketplaceConfig;
+import org.beltway.sim.MarketplaceGenerator;
+import org.beltway.sim.ProgramCensus;
+import org.beltway.sim.Simulation;
+import org.beltway.sim.SimulationConfig;
+import org.beltway.sim.SimulationResult;
+import org.beltway.sim.StrategyResult;
+import org.beltway.sim.TrafficStrategy;
+
+/**
+ * The 180-day simulation of DESIGN.md section 8: generates a marketplace, runs Beltway and the baselines
+ * (merit-only ranking, merit-proportional exposure, HWM) on the same generated days, prints the
+ * comparison table, and writes a self-contained HTML report (inline SVG, no script, no network) with
+ * attainment over time per program and strategy, the quality share per day, and the Lorenz curve of
+ * exposure. Progress (day n of N, elapsed, ETA) goes to stderr.
+ *
+ * <pre>
+ * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.SimulationDemo \
+ *     -Dexec.args="--scale 0.005 --days 180 --seed 42 --strategies beltway,ranking,proportional,hwm --out report.html"
+ * </pre>
+ *
+ * The default scale, 0.005 (5 350 suppliers), takes about a minute on a 2-core machine. The national run
+ * is {@code --scale 1.0} (1.07 M suppliers, about 10 M edges); give Maven's JVM the heap with
+ * {@code MAVEN_OPTS=-Xmx6g}. Other options: {@code --error} (forecast error on traffic and conversion,
+ * default 0.2), {@code --participation} (share of eligible suppliers taking up a promise on day 0,
+ * default 1), {@code --max-passes} (the solver's pass limit per day, default 5 000).
+ */
+public final class SimulationDemo {
+  private static final String[] PROGRAM_LABELS = {"TrustPass (30 buyers in 60 days)",
+    "Power merchant (double in 180 days)", "Super factory (double in 180 days)"};
+
+  private SimulationDemo() {}
+
+  public static void main(String[] args) {
+    Arguments a = Arguments.parse(args, "--scale", "0.005", "--days", "180", "--seed", "42",
+        "--strategies", String.join(",", TrafficStrategy.NAMES), "--out", "report.html", "--error", "0.2",
+        "--participation", "1", "--max-passes", "5000");
+    double scale = a.decimal("--scale");
+    long seed = a.integer("--seed");
+    SimulationConfig config = SimulationConfig.builder().days((int) a.integer("--days"))
+        .forecastError(a.decimal("--error")).participation(a.decimal("--participation")).build();
+    int maxPasses = (int) a.integer("--max-passes");
+    List<TrafficStrategy> strategies = new ArrayList<>();
+    for (String name : a.text("--strategies").split(",")) {
+      strategies.add(name.trim().equalsIgnoreCase("beltway")
+          ? new BeltwayStrategy(AllocationSolver.builder().maxPasses(maxPasses).build())
+          : TrafficStrategy.named(name));
+    }
+
+    long start = System.nanoTime();
+    Marketplace marketplace = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(scale, seed));
+    long generated = System.nanoTime();
+    System.err.printf(Locale.ROOT, "generated %,d suppliers in %.1f s; preparing the simulation%n",
+        marketplace.suppliers().size(), (generated - start) / 1e9);
+    Simulation simulation = Simulation.of(marketplace, config);
+    System.err.printf(Locale.ROOT, "prepared in %.1f s; simulating %d days of %d strategies%n",
+        simulation.setupNanos() / 1e9, config.days(), strategies.size());
+    SimulationResult result = simulation.run(strategies, progress(System.err, config.days()));
+    long end = System.nanoTime();
+
+    print(System.out, result, (end - start) / 1e9);
+    Path out = Path.of(a.text("--out"));
+    try {
+      report(result).write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + out, e);
+    }
+    System.out.printf(Locale.ROOT, "%nReport written to %s%n", out.toAbsolutePath());
+  }
+
+  /** Prints "day n/N, elapsed, ETA" about twenty times a run and at least every 10 seconds. */
+  static Simulation.Progress progress(PrintStream err, int days) {
+    long[] lastPrinted = {System.nanoTime()};
+    int every = Math.max(1, days / 20);
+    return (day, total, elapsed) -> {
+      long now = System.nanoTime();
+      boolean last = day == total - 1;
+      if ((day + 1) % every == 0 || last || now - lastPrinted[0] > 10_000_000_000L) {
+        lastPrinted[0] = now;
+        double seconds = elapsed / 1e9;
+        double eta = seconds / (day + 1) * (total - day - 1);
+        err.printf(Locale.ROOT, "day %d/%d, elapsed %s, ETA %s%n", day + 1, total, clock(seconds), clock(eta));
+      }
+    };
+  }
+
+  private static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  /** The comparison table, one row per strategy. */
+  static List<List<String>> comparison(SimulationResult result) {
+    List<List<String>> rows = new ArrayList<>();
+    for (StrategyResult s : result.strategies()) {
+      rows.add(List.of(s.name(), share(s.trustPass()), share(s.powerOrSuper()),
+          percent(s.underDelivery()), percent(s.qualityShareMin()) + " / " + percent(s.qualityShareMean()),
+          String.format(Locale.ROOT, "%.3f", s.exposureGini()), percent(s.headTierShare()),
+          percent(s.priceOfGuarantees()), String.format(Locale.ROOT, "%,d", s.newBuyers()),
+          String.format(Locale.ROOT, "%.1f", s.planNanos() / 1e9)));
+    }
+    return rows;
+  }
+
+  static final List<String> COMPARISON_HEADER = List.of("strategy", "TrustPass ≥30 in 60 d",
+      "Power/Super doubled", "under-delivery", "quality share min / mean", "exposure Gini", "head share",
+      "price of guarantees", "new buyers", "plan s");
+
+  static void print(PrintStream out, SimulationResult r, double seconds) {
+    out.printf(Locale.ROOT, "Simulated %d days of %,d suppliers, %,d segments, %,d edges; %,d buyers (%,d paid"
+            + " members); forecast error ±%.0f%% traffic, ±%.0f%% conversion; %.1f s (%.0f ms a day).%n",
+        r.config().days(), r.suppliers(), r.segments(), r.edges(), r.buyers(), r.paidMembers(),
+        100 * r.config().trafficError(), 100 * r.config().conversionError(), seconds, r.millisPerDay());
+    out.printf(Locale.ROOT, "Buyer model: %.1f new buyers per supplier per 90 days at merit-proportional exposure"
+        + " (generated windows: %.1f).%n%n", r.buyersPer90DaysAtFairExposure(), r.windowBuyersPerSupplier());
+    out.println("Promises (only feasible ones count in attainment):");
+    for (ProgramCensus c : r.census()) {
+      out.printf(Locale.ROOT, "  %-14s %,7d enrolled, %,7d feasible, infeasible: %s%n", c.program(),
+          c.enrolled(), c.feasible(), reasons(c.infeasible()));
+    }
+    out.println();
+    List<List<String>> rows = comparison(r);
+    int[] width = new int[COMPARISON_HEADER.size()];
+    for (int k = 0; k < width.length; k++) {
+      width[k] = COMPARISON_HEADER.get(k).length();
+      for (List<String> row : rows) {
+        width[k] = Math.max(width[k], row.get(k).length());
+      }
+    }
+    out.println(line(COMPARISON_HEADER, width));
+    for (List<String> row : rows) {
+      out.println(line(row, width));
+    }
+    for (StrategyResult s : r.strategies()) {
+      if (!s.unmetSuppliers().isEmpty() || !s.unmetShareDays().isEmpty()) {
+        out.printf(Locale.ROOT, "%n%s reported unmet guarantees (distinct suppliers by what binds): %s;"
+            + " shares unmet (days): %s%n", s.name(), s.unmetSuppliers(), s.unmetShareDays());
+      }
+    }
+  }
+
+  private static String line(List<String> cells, int[] width) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < cells.size(); k++) {
+      String cell = cells.get(k);
+      b.append(k == 0 ? String.format(Locale.ROOT, "%-" + width[k] + "s", cell)
+          : String.format(Locale.ROOT, "  %" + width[k] + "s", cell));
+    }
+    return b.toString();
+  }
+
+  private static String reasons(Map<Infeasibility, Integer> reasons) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<Infeasibility, Integer> e : reasons.entrySet()) {
+      parts.add(String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey().description()));
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String share(Attainment a) {
+    return String.format(Locale.ROOT, "%s (%,d/%,d)", percent(a.share()), a.met(), a.counted());
+  }
+
+  private static String percent(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
+  /** The HTML report of a result. */
+  static HtmlReport report(SimulationResult r) {
+    HtmlReport html = new HtmlReport("Beltway: the 180-day simulation");
+    html.paragraph(String.format(Locale.ROOT,
+        "%d days of a generated marketplace at scale %s (seed %d): %,d suppliers, %,d segments, %,d eligible"
+            + " edges, %,d buyers of whom %,d paid members. Forecast error: ±%.0f%% on traffic, ±%.0f%% on"
+            + " conversion rates. Every strategy saw the same traffic shocks and the same conversion luck."
+            + " Simulated in %.1f s (%.0f ms a day, all strategies).",
+        r.config().days(), r.marketplace().scale(), r.marketplace().seed(), r.suppliers(), r.segments(),
+        r.edges(), r.buyers(), r.paidMembers(), 100 * r.config().trafficError(),
+        100 * r.config().conversionError(), r.runNanos() / 1e9, r.millisPerDay()));
+
+    html.heading("Comparison");
+    html.table(COMPARISON_HEADER, comparison(r));
+    html.paragraph("TrustPass: share of feasible promises with at least 30 new buyers by day 60 of the window."
+        + " Power/Super: share of feasible promises that doubled the buyer count within 180 days. Under-delivery:"
+        + " guaranteed impressions not delivered / guaranteed impressions asked. Quality share: the quality tier's"
+        + " share of delivered impressions per day. Price of guarantees: merit-weighted exposure lost against"
+        + " the unconstrained plan x = θ (negative when a strategy concentrates traffic on high merit).");
+
+    html.heading("Promises");
+    List<List<String>> census = new ArrayList<>();
+    for (ProgramCensus c : r.census()) {
+      List<String> row = new ArrayList<>(List.of(c.program(), String.format(Locale.ROOT, "%,d", c.enrolled()),
+          String.format(Locale.ROOT, "%,d", c.feasible())));
+      for (Infeasibility reason : Infeasibility.values()) {
+        row.add(String.format(Locale.ROOT, "%,d", c.infeasible().get(reason)));
+      }
+      census.add(row);
+    }
+    List<String> censusHeader = new ArrayList<>(List.of("program", "enrolled", "feasible"));
+    for (Infeasibility reason : Infeasibility.values()) {
+      censusHeader.add(reason.description());
+    }
+    html.table(censusHeader, census);
+    html.paragraph("A promise is infeasible when, at enrolment, even the largest plan the segment cap allows"
+        + " on every eligible segment and every day of the window would win fewer buyers than needed at the"
+        + " supplier's true conversion rate, when its reachable buyer pool has too few buyers left, or when it"
+        + " is eligible in no segment with traffic. Infeasible promises do not count in attainment.");
+    List<List<String>> infeasibleMet = new ArrayList<>();
+    for (StrategyResult s : r.strategies()) {
+      List<String> row = new ArrayList<>(List.of(s.name()));
+      for (int p = 0; p < Simulation.PROGRAMS.size(); p++) {
+        Attainment x = s.infeasibleMet(p);
+        row.add(String.format(Locale.ROOT, "%,d of %,d", x.met(), x.counted()));
+      }
+      infeasibleMet.add(row);
+    }
+    html.paragraph("Infeasible promises met anyway (HWM has no segment cap, so it may keep some):");
+    html.table(List.of("strategy", "TrustPass", "PowerMerchant", "SuperFactory"), infeasibleMet);
+
+    int days = r.config().days();
+    double[] dayAxis = new double[days];
+    for (int t = 0; t < days; t++) {
+      dayAxis[t] = t + 1;
+    }
+    html.heading("Attainment over time");
+    for (int p = 0; p < Simulation.PROGRAMS.size(); p++) {
+      LineChart chart = new LineChart(PROGRAM_LABELS[p], "day",
+          "share of started feasible promises met").yRange(0, 1);
+      for (StrategyResult s : r.strategies()) {
+        chart.add(s.name(), dayAxis, s.attainmentByDay(p));
+      }
+      html.chart(chart);
+    }
+
+    html.heading("Quality share per day");
+    LineChart quality = new LineChart("Quality tier's share of delivered impressions", "day", "share")
+        .yRange(0, 1);
+    for (StrategyResult s : r.strategies()) {
+      quality.add(s.name(), dayAxis, s.qualityShareByDay());
+    }
+    quality.addDashed("target 80%", new double[] {1, days}, new double[] {0.8, 0.8});
+    html.chart(quality);
+
+    html.heading("Exposure concentration");
+    LineChart lorenz = new LineChart("Lorenz curve of exposure over the run", "share of suppliers (least exposed first)",
+        "share of impressions").yRange(0, 1);
+    double[] population = new double[StrategyResult.LORENZ_POINTS];
+    for (int k = 0; k < population.length; k++) {
+      population[k] = (double) k / (population.length - 1);
+    }
+    for (StrategyResult s : r.strategies()) {
+      lorenz.add(String.format(Locale.ROOT, "%s (Gini %.2f)", s.name(), s.exposureGini()), population, s.lorenz());
+    }
+    lorenz.addDashed("equality", new double[] {0, 1}, new double[] {0, 1});
+    html.chart(lorenz);
+
+    for (StrategyResult s : r.strategies()) {
+      if (s.unmetSuppliers().isEmpty() && s.unmetShareDays().isEmpty()) {
+        continue;
+      }
+      html.heading("What " + s.name() + " reported it could not keep");
+      List<List<String>> rows = new ArrayList<>();
+      for (Map.Entry<Binding, Integer> e : s.unmetSuppliers().entrySet()) {
+        rows.add(List.of(e.getKey().name(), String.format(Locale.ROOT, "%,d", e.getValue()),
+            String.format(Locale.ROOT, "%,d", s.unmetSupplierDays().get(e.getKey()))));
+      }
+      html.table(List.of("what binds", "suppliers", "supplier-days"), rows);
+      for (Map.Entry<String, Integer> e : s.unmetShareDays().entrySet()) {
+        html.paragraph(String.format(Locale.ROOT, "Group share \"%s\" unmet on %d of %d days.", e.getKey(),
+            e.getValue(), days));
+      }
+      for (String example : s.unmetExamples()) {
+        html.paragraph("Example: " + example);
+      }
+    }
+    html.heading("Assumptions");
+    html.paragraph("Every number of the marketplace, the buyers and the conversion model is documented in the"
+        + " javadoc of MarketplaceGenerator, BuyerModel, SignalDrift and Simulation (org.beltway.sim); the"
+        + " strategies in BeltwayStrategy, MeritRanking, MeritProportional and HighWaterMark.");
+    return html;
+  }
+}
