@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.beltway.allocation.AllocationSolver;
+import org.beltway.allocation.Priorities;
 import org.beltway.allocation.UnmetPromise.Binding;
 import org.beltway.examples.report.HtmlReport;
 import org.beltway.examples.report.LineChart;
@@ -41,7 +43,9 @@ import org.beltway.sim.TrafficStrategy;
  * is {@code --scale 1.0} (1.07 M suppliers, about 10 M edges); give Maven's JVM the heap with
  * {@code MAVEN_OPTS=-Xmx6g}. Other options: {@code --error} (forecast error on traffic and conversion,
  * default 0.2), {@code --participation} (share of eligible suppliers taking up a promise on day 0,
- * default 1), {@code --max-passes} (the solver's pass limit per day, default 5 000).
+ * default 1), {@code --max-passes} and {@code --solver-seconds} (Beltway's solver limits per day, default
+ * 5 000 passes and 600 s), {@code --priorities} ({@code guarantees}, the default, keeps guarantees before
+ * the policy's shares; {@code shares} the other way round).
  */
 public final class SimulationDemo {
   private static final String[] PROGRAM_LABELS = {"TrustPass (30 buyers in 60 days)",
@@ -52,16 +56,23 @@ public final class SimulationDemo {
   public static void main(String[] args) {
     Arguments a = Arguments.parse(args, "--scale", "0.005", "--days", "180", "--seed", "42",
         "--strategies", String.join(",", TrafficStrategy.NAMES), "--out", "report.html", "--error", "0.2",
-        "--participation", "1", "--max-passes", "5000");
+        "--participation", "1", "--max-passes", "5000", "--solver-seconds", "600", "--priorities",
+        "guarantees");
     double scale = a.decimal("--scale");
     long seed = a.integer("--seed");
     SimulationConfig config = SimulationConfig.builder().days((int) a.integer("--days"))
         .forecastError(a.decimal("--error")).participation(a.decimal("--participation")).build();
-    int maxPasses = (int) a.integer("--max-passes");
+    AllocationSolver solver = AllocationSolver.builder().maxPasses((int) a.integer("--max-passes"))
+        .timeLimit(Duration.ofMillis(Math.round(1000 * a.decimal("--solver-seconds")))).build();
+    Priorities priorities = switch (a.text("--priorities")) {
+      case "guarantees" -> Priorities.GUARANTEES_FIRST;
+      case "shares" -> Priorities.GROUPS_FIRST;
+      default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "option --priorities (%s): expected guarantees or shares", a.text("--priorities")));
+    };
     List<TrafficStrategy> strategies = new ArrayList<>();
     for (String name : a.text("--strategies").split(",")) {
-      strategies.add(name.trim().equalsIgnoreCase("beltway")
-          ? new BeltwayStrategy(AllocationSolver.builder().maxPasses(maxPasses).build())
+      strategies.add(name.trim().equalsIgnoreCase("beltway") ? new BeltwayStrategy(solver, priorities)
           : TrafficStrategy.named(name));
     }
 
@@ -150,6 +161,10 @@ public final class SimulationDemo {
       out.println(line(row, width));
     }
     for (StrategyResult s : r.strategies()) {
+      if (s.solverPasses() > 0) {
+        out.printf(Locale.ROOT, "%n%s: %,d solver passes (%.1f a day), %d days stopped at a solver limit%n",
+            s.name(), s.solverPasses(), (double) s.solverPasses() / r.config().days(), s.solverStops());
+      }
       if (!s.unmetSuppliers().isEmpty() || !s.unmetShareDays().isEmpty()) {
         out.printf(Locale.ROOT, "%n%s reported unmet guarantees (distinct suppliers by what binds): %s;"
             + " shares unmet (days): %s%n", s.name(), s.unmetSuppliers(), s.unmetShareDays());
@@ -276,6 +291,12 @@ public final class SimulationDemo {
         continue;
       }
       html.heading("What " + s.name() + " reported it could not keep");
+      if (s.solverPasses() > 0) {
+        html.paragraph(String.format(Locale.ROOT,
+            "Solver: %,d passes of dual coordinate ascent over %d days (%.1f a day); %d days stopped at a"
+                + " solver limit before converging.", s.solverPasses(), days,
+            (double) s.solverPasses() / days, s.solverStops()));
+      }
       List<List<String>> rows = new ArrayList<>();
       for (Map.Entry<Binding, Integer> e : s.unmetSuppliers().entrySet()) {
         rows.add(List.of(e.getKey().name(), String.format(Locale.ROOT, "%,d", e.getValue()),

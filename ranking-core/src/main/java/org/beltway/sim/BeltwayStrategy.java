@@ -6,6 +6,7 @@ import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.AllocationSolver;
 import org.beltway.allocation.Certificate;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.Priorities;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.policy.Policies;
 
@@ -18,7 +19,8 @@ import org.beltway.policy.Policies;
  * at most {@value #HEAD_CAP} of all traffic, and every edge capped at {@link TrafficDay#segmentCapShare()}
  * of its segment (the caps of the allocation benchmarks; the 2025 plan names no number for them). There
  * is no commercial-share cap: the generated marketplace has no paid-placement flag. Promises the solver
- * cannot keep are met as far as possible, guarantees first ({@code Priorities.GUARANTEES_FIRST}), and
+ * cannot keep are met as far as possible, in the order of the given {@link Priorities} (by default
+ * {@link Priorities#GUARANTEES_FIRST}: guarantees before shares), and
  * reported ({@link #unmetPromises()}).
  *
  * <p>Serving cannot show more impressions than a segment has: where the solver's plan exceeds a segment's
@@ -32,22 +34,29 @@ public final class BeltwayStrategy implements TrafficStrategy {
   public static final double HEAD_CAP = 0.15;
 
   private final AllocationSolver solver;
+  private final Priorities priorities;
   private AllocationPlan previous;
   private long passes;
   private int solves;
+  private int unconverged;
   private double largestGap;
 
-  /** Beltway with the solver's defaults. */
+  /** Beltway with the solver's defaults, guarantees before shares. */
   public BeltwayStrategy() {
-    this(AllocationSolver.defaults());
+    this(AllocationSolver.defaults(), Priorities.GUARANTEES_FIRST);
   }
 
-  /** Beltway with a given solver (threads, tolerances, limits). */
-  public BeltwayStrategy(AllocationSolver solver) {
-    if (solver == null) {
-      throw new NullPointerException("solver must not be null");
+  /**
+   * Beltway with a given solver (threads, tolerances, limits) and order in which promises give way.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public BeltwayStrategy(AllocationSolver solver, Priorities priorities) {
+    if (solver == null || priorities == null) {
+      throw new NullPointerException("solver and priorities must not be null");
     }
     this.solver = solver;
+    this.priorities = priorities;
   }
 
   @Override
@@ -60,7 +69,8 @@ public final class BeltwayStrategy implements TrafficStrategy {
     EligibilityGraph graph = day.graph();
     AllocationProblem.Builder builder = AllocationProblem.builder(graph)
         .merit(day.merit)
-        .capShareOfSegment(day.segmentCapShare());
+        .capShareOfSegment(day.segmentCapShare())
+        .priorities(priorities);
     AllocationProblem problem = Policies.industrialBeltRecovery2025(graph.segments())
         .qualityTier(day.qualityTier)
         .headCap(day.headTier, HEAD_CAP)
@@ -74,6 +84,9 @@ public final class BeltwayStrategy implements TrafficStrategy {
     passes += certificate.passes();
     solves++;
     largestGap = Math.max(largestGap, certificate.relativeGap());
+    if (!certificate.converged()) {
+      unconverged++;
+    }
     double[] x = out.x;
     for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {
       int from = graph.segmentStart(j);
@@ -114,6 +127,11 @@ public final class BeltwayStrategy implements TrafficStrategy {
   /** Solves so far. */
   public int solves() {
     return solves;
+  }
+
+  /** Solves that stopped at the solver's pass or time limit rather than converging. */
+  public int unconverged() {
+    return unconverged;
   }
 
   /** The largest relative duality gap of any solve so far. */

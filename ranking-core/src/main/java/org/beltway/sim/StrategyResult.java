@@ -42,13 +42,15 @@ public final class StrategyResult {
   private final List<String> unmetExamples;
   private final long planNanos;
   private final long solverPasses;
+  private final int solverStops;
 
   StrategyResult(String name, Attainment[] attainment, Attainment[] infeasibleMet,
       double[][] attainmentByDay, double guaranteedDemand, double shortfall, double[] qualityShareByDay,
       double headTierShare, double exposureGini, double[] lorenz, double meritWeighted,
       double meritWeightedFair, long newBuyers, double meanTrueQuality,
       Map<Binding, Integer> unmetSupplierDays, Map<Binding, Integer> unmetSuppliers,
-      Map<String, Integer> unmetShareDays, List<String> unmetExamples, long planNanos, long solverPasses) {
+      Map<String, Integer> unmetShareDays, List<String> unmetExamples, long planNanos, long solverPasses,
+      int solverStops) {
     this.name = name;
     this.attainment = attainment.clone();
     this.infeasibleMet = infeasibleMet.clone();
@@ -72,6 +74,7 @@ public final class StrategyResult {
     this.unmetExamples = List.copyOf(unmetExamples);
     this.planNanos = planNanos;
     this.solverPasses = solverPasses;
+    this.solverStops = solverStops;
   }
 
   /** The strategy's name. */
@@ -221,6 +224,11 @@ public final class StrategyResult {
   /** Dual-ascent passes of the solver over the run (0 for strategies without one). */
   public long solverPasses() {
     return solverPasses;
+  }
+
+  /** Days on which the solver stopped at its pass or time limit before converging (0 without one). */
+  public int solverStops() {
+    return solverStops;
   }
 
   @Override

@@ -39,6 +39,7 @@ final class StrategyRun {
   private final double[] carry;
   private final double[] delivered;
   private final double[] weighted;
+  private final double[] fairToday;
   private final double[] exposure;
   private final long[] deliveredRounded;
   private final int[] newToday;
@@ -75,6 +76,7 @@ final class StrategyRun {
     carry = new double[n];
     delivered = new double[n];
     weighted = new double[n];
+    fairToday = new double[n];
     exposure = new double[n];
     deliveredRounded = new long[n];
     newToday = new int[n];
@@ -188,17 +190,17 @@ final class StrategyRun {
     }
   }
 
-  /** Serves the day's actual traffic in the plan's proportions; accumulates exposure and metrics. */
+  /**
+   * Serves the day's actual traffic in the plan's proportions; accumulates exposure and metrics. One pass
+   * over the edges in segment order touches three per-row sums; the metrics then come from one pass over
+   * the rows.
+   */
   private void deliver(DayPlan plan, double[] actual, int t) {
     Arrays.fill(delivered, 0.0);
     Arrays.fill(weighted, 0.0);
+    Arrays.fill(fairToday, 0.0);
     double[] theta = day.theta;
-    double[] merit = day.merit;
-    boolean[] quality = day.qualityTier;
-    boolean[] head = day.headTier;
-    double[] trueQuality = sim.quality;
-    double servedToday = 0;
-    double qualityToday = 0;
+    double[] x = plan.x;
     for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {
       int from = graph.segmentStart(j);
       int to = from + graph.segmentDegree(j);
@@ -210,27 +212,32 @@ final class StrategyRun {
       double fallback = plan.unallocated[j] / s;
       double factor = sim.segmentFactor[j];
       for (int e = from; e < to; e++) {
-        double d = (plan.x[e] + theta[e] * fallback) * scale;
+        double d = (x[e] + theta[e] * fallback) * scale;
         int row = graph.supplierOf(e);
         delivered[row] += d;
         weighted[row] += d * factor;
-        meritWeighted += merit[row] * d;
-        meritWeightedFair += merit[row] * theta[e] * scale;
-        if (quality[row]) {
-          qualityToday += d;
-        }
-        if (head[row]) {
-          headImpressions += d;
-        }
-        qualityWeighted += trueQuality[row] * d;
-        servedToday += d;
+        fairToday[row] += theta[e] * scale;
       }
     }
-    served += servedToday;
-    qualityShareByDay[t] = servedToday > 0 ? qualityToday / servedToday : 0.0;
+    double[] merit = day.merit;
+    boolean[] quality = day.qualityTier;
+    boolean[] head = day.headTier;
+    double[] trueQuality = sim.quality;
     double[] guarantee = day.guarantee;
+    double servedToday = 0;
+    double qualityToday = 0;
     for (int r = 0; r < n; r++) {
       double d = delivered[r];
+      servedToday += d;
+      if (quality[r]) {
+        qualityToday += d;
+      }
+      if (head[r]) {
+        headImpressions += d;
+      }
+      meritWeighted += merit[r] * d;
+      meritWeightedFair += merit[r] * fairToday[r];
+      qualityWeighted += trueQuality[r] * d;
       exposure[r] += d;
       deliveredRounded[r] = Math.round(d);
       double g = guarantee[r];
@@ -239,6 +246,8 @@ final class StrategyRun {
         shortfall += Math.max(0.0, g - d);
       }
     }
+    served += servedToday;
+    qualityShareByDay[t] = servedToday > 0 ? qualityToday / servedToday : 0.0;
   }
 
   /** Draws each supplier's new unique buyers of day t. */
@@ -330,10 +339,11 @@ final class StrategyRun {
       distinct.put(entry.getKey(), entry.getValue().cardinality());
     }
     long passes = strategy instanceof BeltwayStrategy b ? b.passes() : 0;
+    int stops = strategy instanceof BeltwayStrategy b ? b.unconverged() : 0;
     return new StrategyResult(strategy.name(), attainment, infeasibleMet, byDay, demanded, shortfall,
         qualityShareByDay, served > 0 ? headImpressions / served : 0.0, Concentration.gini(sorted),
         Concentration.lorenz(sorted, StrategyResult.LORENZ_POINTS), meritWeighted, meritWeightedFair,
         newBuyers, served > 0 ? qualityWeighted / served : 0.0, unmetSupplierDays, distinct,
-        unmetShareDays, new ArrayList<>(unmetExamples.values()), planNanos, passes);
+        unmetShareDays, new ArrayList<>(unmetExamples.values()), planNanos, passes, stops);
   }
 }
