@@ -3,6 +3,9 @@ package org.beltway.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,12 +39,12 @@ import org.beltway.sim.TrafficStrategy;
  *
  * <pre>
  * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.SimulationDemo \
- *     -Dexec.args="--scale 0.005 --days 180 --seed 42 --strategies beltway,ranking,proportional,hwm --out report.html"
+ *     -Dexec.args="--scale 0.01 --days 180 --seed 42 --strategies beltway,ranking,proportional,hwm --out report.html"
  * </pre>
  *
- * The default scale, 0.005 (5 350 suppliers), takes about a minute on a 2-core machine. The national run
- * is {@code --scale 1.0} (1.07 M suppliers, about 10 M edges); give Maven's JVM the heap with
- * {@code MAVEN_OPTS=-Xmx6g}. Other options: {@code --error} (forecast error on traffic and conversion,
+ * The default scale, 0.01 (10 700 suppliers, about 100 k edges), takes about a minute on a 2-core
+ * machine, most of it Beltway's solver. The national run is {@code --scale 1.0} (1.07 M suppliers, about
+ * 10 M edges); give Maven's JVM the heap with {@code MAVEN_OPTS=-Xmx6g}. Other options: {@code --error} (forecast error on traffic and conversion,
  * default 0.2), {@code --participation} (share of eligible suppliers taking up a promise on day 0,
  * default 1), {@code --max-passes} and {@code --solver-seconds} (Beltway's solver limits per day, default
  * 5 000 passes and 600 s), {@code --priorities} ({@code guarantees}, the default, keeps guarantees before
@@ -54,7 +57,7 @@ public final class SimulationDemo {
   private SimulationDemo() {}
 
   public static void main(String[] args) {
-    Arguments a = Arguments.parse(args, "--scale", "0.005", "--days", "180", "--seed", "42",
+    Arguments a = Arguments.parse(args, "--scale", "0.01", "--days", "180", "--seed", "42",
         "--strategies", String.join(",", TrafficStrategy.NAMES), "--out", "report.html", "--error", "0.2",
         "--participation", "1", "--max-passes", "5000", "--solver-seconds", "600", "--priorities",
         "guarantees");
@@ -88,6 +91,7 @@ public final class SimulationDemo {
     long end = System.nanoTime();
 
     print(System.out, result, (end - start) / 1e9);
+    System.out.printf(Locale.ROOT, "Peak heap (sum of pool peaks): %,d MB%n", peakHeapMegabytes());
     Path out = Path.of(a.text("--out"));
     try {
       report(result).write(out);
@@ -95,6 +99,16 @@ public final class SimulationDemo {
       throw new UncheckedIOException("cannot write the report to " + out, e);
     }
     System.out.printf(Locale.ROOT, "%nReport written to %s%n", out.toAbsolutePath());
+  }
+
+  private static long peakHeapMegabytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak >> 20;
   }
 
   /** Prints "day n/N, elapsed, ETA" about twenty times a run and at least every 10 seconds. */

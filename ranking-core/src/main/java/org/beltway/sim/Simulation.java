@@ -55,7 +55,8 @@ import org.beltway.supplier.SupplierTable;
  *   <li><b>demand</b>: {@link DemandConversion#demand} of the strategy's ledger as at the start of the day,
  *       with a conversion prior the planner fitted on a pilot of {@link SimulationConfig#pilotDays()}
  *       days of merit-proportional traffic before day 0, each category's mean off by the conversion
- *       forecast error;
+ *       forecast error; each supplier's demand is clipped to what it can be planned at all, the segment
+ *       cap share of its eligible segments' forecast (asking more only makes a plan worse for others);
  *   <li><b>plan</b> on the forecast traffic ({@link TrafficStrategy#plan}); the plan's conservation is
  *       checked (relative tolerance 1e-9) and a violating strategy fails the run;
  *   <li><b>deliver</b> the actual traffic, {@code forecast × (1 + e)} with {@code e} uniform in
