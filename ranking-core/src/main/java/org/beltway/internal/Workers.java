@@ -53,6 +53,19 @@ public final class Workers implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs chunks {@code 0 .. chunks-1} on {@code threads} workers made for this call alone, for work
+   * that is not repeated often enough to keep a pool.
+   *
+   * @throws IllegalArgumentException if {@code threads < 1}
+   * @throws RuntimeException wrapping the first failure of a chunk
+   */
+  public static void run(int threads, int chunks, ChunkTask task) {
+    try (Workers workers = new Workers(Math.max(1, Math.min(threads, chunks)))) {
+      workers.forEach(chunks, task);
+    }
+  }
+
   /** The number of workers, the caller included. */
   public int threads() {
     return threads;

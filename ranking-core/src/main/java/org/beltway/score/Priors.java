@@ -2,6 +2,7 @@ package org.beltway.score;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Objects;
+import org.beltway.internal.Workers;
 import org.beltway.supplier.SupplierTable;
 
 /**
@@ -103,14 +104,14 @@ public final class Priors {
         continue;
       }
       // In row order, sequential reads and writes: the evidence of every row.
-      Workers.run(threads, chunks, (worker, chunk) -> {
+      Workers.run(threads, chunks, (chunk, worker) -> {
         for (int r = chunk * Scorer.CHUNK, end = Math.min(n, r + Scorer.CHUNK); r < end; r++) {
           part[r] = signal.part(table, r, cap);
           whole[r] = signal.whole(table, r);
         }
       });
       // Per category, in supplier-id order.
-      Workers.run(threads, groupCount, (worker, unit) -> {
+      Workers.run(threads, groupCount, (unit, worker) -> {
         int g = order[unit];
         int from = groups.start[g];
         int to = groups.start[g + 1];

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.beltway.internal.Workers;
 import org.beltway.supplier.Amount;
 import org.beltway.supplier.Count;
 import org.beltway.supplier.SupplierTable;
@@ -163,7 +164,7 @@ public final class Scorer {
             beta[g] = priors.beta(groups.category[g], signal.ordinal());
           }
         }
-        Workers.run(threads, chunks, (worker, chunk) -> {
+        Workers.run(threads, chunks, (chunk, worker) -> {
           int[] groupOfRow = groups.groupOfRow;
           for (int r = chunk * CHUNK, end = Math.min(n, r + CHUNK); r < end; r++) {
             int g = groupOfRow[r];
@@ -171,7 +172,7 @@ public final class Scorer {
           }
         });
         boolean last = k == count - 1;
-        Workers.run(threads, groupCount, (worker, unit) -> {
+        Workers.run(threads, groupCount, (unit, worker) -> {
           Scratch s = scratch(scratch, worker, groups.largest);
           int g = order[unit];
           int from = groups.start[g];
@@ -197,7 +198,7 @@ public final class Scorer {
 
     // One unit per category: composite, rank, quality tier.
     double share = config.qualityShare();
-    Workers.run(threads, groupCount, (worker, unit) -> {
+    Workers.run(threads, groupCount, (unit, worker) -> {
       Scratch s = scratch(scratch, worker, groups.largest);
       int g = order[unit];
       int from = groups.start[g];

@@ -285,15 +285,4 @@ class ScorerTest {
     assertEquals(0, empty.size());
     assertEquals(0, empty.qualityTierSize());
   }
-
-  @Test
-  void workersRethrowTheFirstFailure() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Workers.run(2, 10, (worker, unit) -> {
-          if (unit == 3) {
-            throw new IllegalStateException("unit 3 failed");
-          }
-        }));
-    assertEquals("unit 3 failed", e.getMessage());
-  }
 }
