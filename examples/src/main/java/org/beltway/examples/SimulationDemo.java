@@ -39,7 +39,7 @@ import org.beltway.sim.TrafficStrategy;
  *
  * <pre>
  * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.SimulationDemo \
- *     -Dexec.args="--scale 0.01 --days 180 --seed 42 --strategies beltway,ranking,proportional,hwm --out report.html"
+ *     -Dexec.args="--scale 0.01 --days 180 --seed 42 --strategies beltway,ranking,proportional,hwm --out beltway-report.html"
  * </pre>
  *
  * The default scale, 0.01 (10 700 suppliers, about 100 k edges), takes about a minute on a 2-core
@@ -58,7 +58,7 @@ public final class SimulationDemo {
 
   public static void main(String[] args) {
     Arguments a = Arguments.parse(args, "--scale", "0.01", "--days", "180", "--seed", "42",
-        "--strategies", String.join(",", TrafficStrategy.NAMES), "--out", "report.html", "--error", "0.2",
+        "--strategies", String.join(",", TrafficStrategy.NAMES), "--out", "beltway-report.html", "--error", "0.2",
         "--participation", "1", "--max-passes", "5000", "--solver-seconds", "600", "--priorities",
         "guarantees");
     double scale = a.decimal("--scale");
