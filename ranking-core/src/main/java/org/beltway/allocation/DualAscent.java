@@ -313,7 +313,131 @@ final class DualAscent {
     }
     updateSuppliers();
     updateSegments();
+    rescueStarvedSuppliers();
     measure();
+  }
+
+  /**
+   * Maximises the dual exactly over the block (t_i, β of every segment supplier i reaches) for each
+   * supplier that ends a pass with less than half its guarantee while its dual is below the bound, one
+   * supplier at a time in row order. Such a supplier's edges compete in segments whose other edges sit
+   * at their caps: the supplier block raises t_i until it gets its guarantee at the current β, the
+   * segment block then raises β until supply holds again, which, when the supplier's own edges are the
+   * only unclipped ones there, takes all its traffic back; t_i then climbs by a few units a pass towards
+   * the point where the capped edges start to yield. With the segments re-optimised inside the block,
+   * the supplier's traffic {@code H(t)} is continuous and nondecreasing in t with the slope of
+   * {@link #updateGroup}, and one root finding lands where the pass-by-pass climb would end.
+   */
+  private void rescueStarvedSuppliers() {
+    double[] out = scratch[0];
+    for (int k = 0; k < constrained; k++) {
+      double d = demand[k];
+      if (!(d > 0) || d > totalCap[k]) {
+        continue;
+      }
+      int row = rows[k];
+      double old = supplierLevel[row];
+      if (old >= guaranteePenalty) {
+        continue;
+      }
+      double x = 0;
+      for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+        x += traffic(supEdges[q]);
+      }
+      if (x >= 0.5 * d) {
+        continue;
+      }
+      SupplierJoint f = new SupplierJoint(k);
+      double t = ClippedSum.root(f, d, Math.max(0.0, old), guaranteePenalty, Math.max(0.0, old), out);
+      f.at(t, out);
+    }
+  }
+
+  /** A supplier's traffic with the duals of the segments it reaches re-optimised, and its slopes. */
+  private final class SupplierJoint implements ClippedSum.Evaluator {
+    private final int k;
+    private final int row;
+    private final int[] segs;
+    private double last = Double.NaN;
+    private double lastSum;
+
+    SupplierJoint(int k) {
+      this.k = k;
+      this.row = rows[k];
+      int first = supStart[row];
+      int degree = supStart[row + 1] - first;
+      int[] list = new int[degree];
+      int n = 0;
+      for (int q = 0; q < degree; q++) {
+        int j = segOf[supEdges[first + q]];
+        boolean seen = false;
+        for (int p = 0; p < n && !seen; p++) {
+          seen = list[p] == j;
+        }
+        if (!seen) {
+          list[n++] = j;
+        }
+      }
+      Arrays.sort(list, 0, n);
+      segs = Arrays.copyOf(list, n);
+    }
+
+    double at(double t, double[] out) {
+      if (t != last) {
+        evaluate(t, out);
+      }
+      return lastSum;
+    }
+
+    @Override
+    public void evaluate(double t, double[] out) {
+      setSupplierDuals(k, t);
+      for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+        int e = supEdges[q];
+        base[e] = 1.0 + t + gamma[combo == null ? 0 : combo[e]];
+      }
+      double sum = 0;
+      double right = 0;
+      double left = 0;
+      for (int j : segs) {
+        updateSegment(j, out, -1);
+        double b = beta[j];
+        double own = 0;
+        double a = 0;
+        double free = 0;
+        for (int e = segStart[j], to = segStart[j + 1]; e < to; e++) {
+          double th = theta[e];
+          if (th > 0) {
+            double z = th * (base[e] - b);
+            double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+            boolean isFree = z > 0 && z < u;
+            if (isFree) {
+              free += th;
+            }
+            if (supOf[e] == row) {
+              own += z <= 0 ? 0.0 : z < u ? z : u;
+              if (isFree) {
+                a += th;
+              }
+            }
+          }
+        }
+        sum += own;
+        double responsive = free > 0 ? a * (1.0 - a / free) : 0.0;
+        boolean binding = b > 0;
+        boolean tight = binding || segmentAllocated[j] >= traffic[j] * (1 - 1e-12);
+        left += binding ? responsive : a;
+        right += tight ? responsive : a;
+      }
+      double probe = Math.max(1.0, Math.abs(t));
+      out[ClippedSum.SUM] = sum;
+      out[ClippedSum.SLOPE_RIGHT] = right;
+      out[ClippedSum.SLOPE_LEFT] = left;
+      out[ClippedSum.NEXT_UP] = t + probe;
+      out[ClippedSum.NEXT_DOWN] = t - probe;
+      last = t;
+      lastSum = sum;
+    }
   }
 
   /**
@@ -720,12 +844,25 @@ final class DualAscent {
     for (int k = 0; k < constrained; k++) {
       if (supplierShiftable(k)) {
         int row = rows[k];
+        boolean anyFree = false;
+        int nearest = -1;
+        double nearestLevel = Double.NEGATIVE_INFINITY;
         for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
           int e = supEdges[q];
           int j = segOf[e];
           if (beta[j] > 0 && isFree(e)) {
             union(k, segmentNode + j);
+            anyFree = true;
           }
+          if (theta[e] > 0 && base[e] - beta[j] <= 0 && base[e] - beta[j] > nearestLevel) {
+            nearestLevel = base[e] - beta[j];
+            nearest = e;
+          }
+        }
+        if (!anyFree && nearest >= 0 && beta[segOf[nearest]] > 0 && supplierTotal[k] < demand[k]) {
+          // a supplier short of its guarantee with no unclipped edge: tied to the segment where its
+          // traffic would start first, so the shift can lift it past the capped edges that hold it out
+          union(k, segmentNode + segOf[nearest]);
         }
       }
     }

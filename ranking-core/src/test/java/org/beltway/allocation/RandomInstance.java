@@ -331,6 +331,64 @@ final class RandomInstance {
         + " %d groups)", seed, suppliers(), segments(), edges(), groups.size());
   }
 
+  /**
+   * An elastic instance of the kind that stalled plain coordinate ascent: a "quality" group (the first
+   * half of the suppliers, with three times the merit) must hold at least {@code qualityShare} of all
+   * traffic, every other supplier is guaranteed {@code guaranteeFactor} times its fair exposure, and no
+   * edge may take more than {@code capShare} of its segment, so the quality edges sit at their caps and
+   * the guarantees of the others, together above what the share leaves them, can only be met by pushing
+   * through those caps.
+   */
+  static RandomInstance qualityShareConflict(long seed, int n, int m, double qualityShare,
+      double guaranteeFactor, double capShare, Priorities priorities) {
+    Random rnd = new Random(seed);
+    Builder b = new Builder();
+    b.seed = seed;
+    b.priorities = priorities;
+    List<int[]> edges = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int degree = 2 + rnd.nextInt(3);
+      for (int j : rnd.ints(0, m).distinct().limit(Math.min(degree, m)).sorted().toArray()) {
+        edges.add(new int[] {i, j});
+      }
+    }
+    b.supplierIds = new long[n];
+    for (int i = 0; i < n; i++) {
+      b.supplierIds[i] = 1000 + i;
+    }
+    b.traffic = new double[m];
+    for (int j = 0; j < m; j++) {
+      b.traffic[j] = 500 + rnd.nextDouble() * 4500;
+    }
+    b.edgeSupplier = new int[edges.size()];
+    b.edgeSegment = new int[edges.size()];
+    for (int k = 0; k < edges.size(); k++) {
+      b.edgeSupplier[k] = edges.get(k)[0];
+      b.edgeSegment[k] = edges.get(k)[1];
+    }
+    boolean[] quality = new boolean[n];
+    b.merit = new double[n];
+    for (int i = 0; i < n; i++) {
+      quality[i] = i < n / 2;
+      b.merit[i] = (quality[i] ? 3.0 : 1.0) * (0.5 + rnd.nextDouble());
+    }
+    double[] fair = b.fairTotals();
+    b.guarantee = new double[n];
+    b.totalCap = new double[n];
+    Arrays.fill(b.totalCap, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      b.guarantee[i] = quality[i] ? 0.0 : guaranteeFactor * fair[i];
+    }
+    b.capShare = capShare;
+    b.edgeCap = new double[edges.size()];
+    Arrays.fill(b.edgeCap, Double.POSITIVE_INFINITY);
+    boolean[] everywhere = new boolean[m];
+    Arrays.fill(everywhere, true);
+    b.groups = new ArrayList<>();
+    b.groups.add(new Group("quality", quality, everywhere, qualityShare, 1.0));
+    return new RandomInstance(b);
+  }
+
   private static final class Builder {
     long seed;
     long[] supplierIds;
