@@ -15,7 +15,10 @@ import org.beltway.supplier.SupplierTable;
  * card of each category's leader: the six dimensions, and for every signal the raw rate, the shrunk rate,
  * the prior and the percentile.
  *
- * <pre>mvn -q -pl examples -am exec:java -Dexec.args="--scale 0.05 --seed 42 --categories 3 --top 5"</pre>
+ * <pre>
+ * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.ScoreDemo \
+ *     -Dexec.args="--scale 0.05 --seed 42 --categories 3 --top 5"
+ * </pre>
  */
 public final class ScoreDemo {
   private ScoreDemo() {}
