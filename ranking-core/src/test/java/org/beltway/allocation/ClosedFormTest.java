@@ -11,30 +11,13 @@ class ClosedFormTest {
   private static final AllocationSolver SOLVER = AllocationSolver.builder().threads(1)
       .gapTolerance(1e-10).violationTolerance(1e-10).build();
 
-  /** Segments 10, 20, … with the given traffic; suppliers 1, 2, …; edges as (supplier, segment). */
-  private static EligibilityGraph graph(double[] traffic, int suppliers, int[][] edges) {
-    SegmentTable.Builder sb = SegmentTable.builder(traffic.length);
-    for (int j = 0; j < traffic.length; j++) {
-      sb.add(Segment.of(10L * (j + 1), j, BuyerTier.OTHER, Channel.WHOLESALE, traffic[j]));
-    }
-    long[] ids = new long[suppliers];
-    for (int i = 0; i < suppliers; i++) {
-      ids[i] = i + 1;
-    }
-    EligibilityGraph.Builder gb = EligibilityGraph.builder(ids, sb.build());
-    for (int[] e : edges) {
-      gb.edge(e[0], 10L * e[1]);
-    }
-    return gb.build();
-  }
-
   private static void assertClose(double expected, double actual) {
     assertEquals(expected, actual, 1e-7 * Math.max(1, Math.abs(expected)));
   }
 
   @Test
   void noConstraintBindsSoEveryEdgeGetsItsFairExposure() {
-    EligibilityGraph g = graph(new double[] {1000, 600}, 3, new int[][] {{1, 1}, {2, 1}, {3, 1}, {2, 2},
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000, 600}, 3, new int[][] {{1, 1}, {2, 1}, {3, 1}, {2, 2},
         {3, 2}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 2, 3}).build();
     AllocationPlan plan = SOLVER.solve(p);
@@ -54,7 +37,7 @@ class ClosedFormTest {
   @Test
   void oneGuaranteeBindsAndTakesItsImpressionsFromTheSegment() {
     // θ_A = 250, θ_B = 750; A guaranteed 400: x_A = 400, x_B = S − 400 = 600 (α = 0.8, β = 0.2)
-    EligibilityGraph g = graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 3}).guarantee(1, 400)
         .build();
     AllocationPlan plan = SOLVER.solve(p);
@@ -70,7 +53,7 @@ class ClosedFormTest {
   @Test
   void aCapBindsAndTheTrafficItFreesStaysUnallocated() {
     // θ_A = 750 capped at 50% of 1000; B keeps θ_B = 250 (no one is pushed above fair exposure)
-    EligibilityGraph g = graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {3, 1}).capShareOfSegment(0.5)
         .build();
     AllocationPlan plan = SOLVER.solve(p);
@@ -84,7 +67,7 @@ class ClosedFormTest {
   @Test
   void aTotalCapBindsAcrossSegments() {
     // A alone in two segments of 300 and 100 (θ = 300, 100), total cap 200: x = θ(1 − κ) with κ = 0.5
-    EligibilityGraph g = graph(new double[] {300, 100}, 1, new int[][] {{1, 1}, {1, 2}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {300, 100}, 1, new int[][] {{1, 1}, {1, 2}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1}).capTotal(1, 200).build();
     AllocationPlan plan = SOLVER.solve(p);
     assertClose(150, plan.allocation(1, 10));
@@ -96,7 +79,7 @@ class ClosedFormTest {
   void theQualityShareBindsOverTwoSegments() {
     // Segment 10 (1000): A (quality, θ 250), B (θ 750); segment 20 (1000): C (quality), D (θ 500 each).
     // Quality ≥ 80% of 2000. KKT: β_1 = λ/4, β_2 = λ/2, 750 + 437.5 λ = 1600, so λ = 1.942857…
-    EligibilityGraph g = graph(new double[] {1000, 1000}, 4, new int[][] {{1, 1}, {2, 1}, {3, 2},
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000, 1000}, 4, new int[][] {{1, 1}, {2, 1}, {3, 2},
         {4, 2}});
     IntPredicate quality = row -> row == 0 || row == 2;
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 3, 1, 1})
@@ -115,7 +98,7 @@ class ClosedFormTest {
 
   @Test
   void anEdgeWithZeroRelevanceGetsNothingAndDividesByNothing() {
-    EligibilityGraph g = graph(new double[] {1000, 0}, 2, new int[][] {{1, 1}, {2, 1}, {1, 2}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000, 0}, 2, new int[][] {{1, 1}, {2, 1}, {1, 2}});
     double[] relevance = new double[g.edgeCount()];
     relevance[g.edge(0, 0)] = 1;
     relevance[g.edge(1, 0)] = 0;

@@ -39,11 +39,7 @@ class ExactnessAgainstOjAlgoTest {
     Certificate c = plan.certificate();
     assertTrue(c.converged(), () -> r + ": " + c);
 
-    EligibilityGraph graph = problem.graph();
-    double[] mine = new double[r.edges()];
-    for (int k = 0; k < r.edges(); k++) {
-      mine[k] = plan.x(graph.edge(r.edgeSupplier[k], r.edgeSegment[k]));
-    }
+    double[] mine = ReferenceQp.planned(r, plan);
     assertTrue(ReferenceQp.feasible(r, mine), () -> r + ": plan breaks a hard constraint");
     double objective = ReferenceQp.objective(r, mine);
     // the recomputation also charges the penalty on the residual shortfalls (<= 1e-10 relative) of

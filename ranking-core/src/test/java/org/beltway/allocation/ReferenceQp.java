@@ -34,6 +34,16 @@ final class ReferenceQp {
     return withoutOk ? without : with;
   }
 
+  /** A plan's traffic in the instance's own edge order, the order of {@link Solution#x()}. */
+  static double[] planned(RandomInstance r, AllocationPlan plan) {
+    EligibilityGraph graph = plan.problem().graph();
+    double[] x = new double[r.edges()];
+    for (int k = 0; k < r.edges(); k++) {
+      x[k] = plan.x(graph.edge(r.edgeSupplier[k], r.edgeSegment[k]));
+    }
+    return x;
+  }
+
   /** The elastic objective of a point, recomputed from the instance's raw inputs. */
   static double objective(RandomInstance r, double[] x) {
     double[] theta = r.theta();

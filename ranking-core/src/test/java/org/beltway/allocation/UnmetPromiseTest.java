@@ -16,22 +16,6 @@ class UnmetPromiseTest {
   private static final AllocationSolver TIGHT = AllocationSolver.builder().threads(1)
       .gapTolerance(1e-10).violationTolerance(1e-10).build();
 
-  private static EligibilityGraph graph(double[] traffic, int suppliers, int[][] edges) {
-    SegmentTable.Builder sb = SegmentTable.builder(traffic.length);
-    for (int j = 0; j < traffic.length; j++) {
-      sb.add(Segment.of(10L * (j + 1), j, BuyerTier.OTHER, Channel.WHOLESALE, traffic[j]));
-    }
-    long[] ids = new long[suppliers];
-    for (int i = 0; i < suppliers; i++) {
-      ids[i] = i + 1;
-    }
-    EligibilityGraph.Builder gb = EligibilityGraph.builder(ids, sb.build());
-    for (int[] e : edges) {
-      gb.edge(e[0], 10L * e[1]);
-    }
-    return gb.build();
-  }
-
   private static void assertNoNaN(AllocationPlan plan) {
     EligibilityGraph g = plan.problem().graph();
     for (int e = 0; e < g.edgeCount(); e++) {
@@ -44,7 +28,7 @@ class UnmetPromiseTest {
 
   @Test
   void aGuaranteeLargerThanItsEligibleSupplyIsReportedWithItsShortfall() {
-    EligibilityGraph g = graph(new double[] {100, 50, 400}, 2, new int[][] {{1, 1}, {1, 2}, {2, 1},
+    EligibilityGraph g = SmallGraphs.graph(new double[] {100, 50, 400}, 2, new int[][] {{1, 1}, {1, 2}, {2, 1},
         {2, 2}, {2, 3}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 1}).guarantee(1, 500)
         .build();
@@ -68,7 +52,7 @@ class UnmetPromiseTest {
 
   @Test
   void aSupplierWithNoEligibleSegmentIsReportedNotRejected() {
-    EligibilityGraph g = graph(new double[] {100}, 2, new int[][] {{1, 1}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {100}, 2, new int[][] {{1, 1}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 1}).guarantee(2, 30)
         .build();
     AllocationPlan plan = SOLVER.solve(p);
@@ -85,7 +69,7 @@ class UnmetPromiseTest {
 
   @Test
   void aGuaranteeBlockedByCapsNamesTheCaps() {
-    EligibilityGraph g = graph(new double[] {1000, 1000}, 3, new int[][] {{1, 1}, {1, 2}, {2, 1},
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000, 1000}, 3, new int[][] {{1, 1}, {1, 2}, {2, 1},
         {3, 2}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 1, 1})
         .capShareOfSegment(0.1).guarantee(1, 300).build();
@@ -98,7 +82,7 @@ class UnmetPromiseTest {
 
   @Test
   void aGuaranteeAboveTheSuppliersOwnTotalCapNamesTheCap() {
-    EligibilityGraph g = graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 1}).guarantee(1, 300)
         .capTotal(1, 200).build();
     AllocationPlan plan = SOLVER.solve(p);
@@ -111,7 +95,7 @@ class UnmetPromiseTest {
 
   @Test
   void conflictingSharesAreBothReportedAndMetAsFarAsPossible() {
-    EligibilityGraph g = graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
     boolean[] first = {true, false};
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 1})
         .share(GroupShare.builder("floor").suppliers(first).atLeast(0.8).build())
@@ -130,7 +114,7 @@ class UnmetPromiseTest {
   @Test
   void guaranteesWinOverSharesByDefaultAndLoseWhenGroupsComeFirst() {
     // One segment of 1000; supplier 1 guaranteed 600; the group {2} wants at least 80%.
-    EligibilityGraph g = graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000}, 2, new int[][] {{1, 1}, {2, 1}});
     boolean[] second = {false, true};
     GroupShare share = GroupShare.builder("quality").suppliers(second).atLeast(0.8).build();
     AllocationPlan guaranteesFirst = TIGHT.solve(AllocationProblem.builder(g)
@@ -148,7 +132,7 @@ class UnmetPromiseTest {
 
   @Test
   void aShareWithNoEligibleEdgeIsReported() {
-    EligibilityGraph g = graph(new double[] {1000, 500}, 2, new int[][] {{1, 1}, {2, 2}});
+    EligibilityGraph g = SmallGraphs.graph(new double[] {1000, 500}, 2, new int[][] {{1, 1}, {2, 2}});
     AllocationProblem p = AllocationProblem.builder(g).merit(new double[] {1, 1})
         .share(GroupShare.builder("belt").suppliers(row -> row == 1).segments(j -> j == 0).atLeast(0.1)
             .build()).build();
