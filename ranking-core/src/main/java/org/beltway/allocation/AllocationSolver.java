@@ -17,11 +17,16 @@ import org.beltway.internal.Workers;
  * last, so supply holds to rounding after every pass.
  *
  * <p><b>Where plain passes stall.</b> Promises that compete for the same impressions couple their duals
- * along nearly flat directions, where block updates crawl. Two safeguarded accelerations run only after
- * a pass that failed to halve the largest violation: exact line searches along the uniform shift of each
- * cluster of coupled duals, and extrapolation along the last step (ω = 1, 2, 4, …), kept only if the dual
- * strictly increases. Both keep every dual feasible and the dual monotone, so the certificate is
- * unaffected. A cold start also bounds the elastic duals by 10 at first and raises the bounds ×10 per
+ * along nearly flat directions, where block updates crawl: a day's warm start of the national plan
+ * with every guarantee enrolled took hundreds of passes. After every pass that has not converged, a
+ * semismooth Newton step on the supplier, segment and group duals together (conjugate gradients on the
+ * optimality conditions with the unclipped edges held fixed, see {@code NewtonStep}) is tried and kept
+ * only if the dual strictly increases. After a pass that failed to halve the largest violation, two
+ * more safeguarded moves run: exact line searches along the uniform shift of each cluster of coupled
+ * duals, and, when the Newton step gave nothing, extrapolation along the last step (ω = 1, 2, 4, …).
+ * All keep every dual feasible and the dual monotone, so the certificate is unaffected.
+ *
+ * <p><b>Stages.</b> A cold start also bounds the elastic duals by 10 at first and raises the bounds ×10 per
  * stage up to the {@link Priorities} only while some dual sits at its stage bound: the optimality
  * conditions of a stage whose duals are all inside their bounds are those of the problem, so feasible
  * problems finish in the first stage, and promises that must be given up reach their large penalty in a
@@ -150,7 +155,7 @@ public final class AllocationSolver {
         stagnating = progress > 0.5 * lastProgress;
         lastProgress = progress;
         state.recordStep();
-        if (stagnating) {
+        if (!state.newton(assessment[1]) && stagnating) {
           state.extrapolate(assessment[1]);
         }
       }

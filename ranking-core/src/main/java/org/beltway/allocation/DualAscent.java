@@ -26,6 +26,8 @@ import org.beltway.internal.Workers;
  */
 final class DualAscent {
   static final int SEGMENT_CHUNK_EDGES = 1 << 15;
+  /** Relative distance from a clip point within which an edge counts as sitting on it. */
+  static final double TIE = 1e-12;
   static final int SUPPLIER_CHUNK = 256;
   static final int GROUP_CHUNK_EDGES = 1 << 15;
 
@@ -35,19 +37,19 @@ final class DualAscent {
   final int segments;
   final int groups;
   final int constrained;
-  private final double[] theta;
+  final double[] theta;
   private final double[] cap;
-  private final double[] traffic;
-  private final int[] segStart;
-  private final int[] supOf;
-  private final int[] segOf;
-  private final int[] supStart;
-  private final int[] supEdges;
-  private final int[] rows;
-  private final double[] demand;
-  private final double[] totalCap;
-  private final short[] combo;
-  private final long[] comboGroups;
+  final double[] traffic;
+  final int[] segStart;
+  final int[] supOf;
+  final int[] segOf;
+  final int[] supStart;
+  final int[] supEdges;
+  final int[] rows;
+  final double[] demand;
+  final double[] totalCap;
+  final short[] combo;
+  final long[] comboGroups;
   /** The current bounds of the guarantee and group duals (raised in stages up to the priorities). */
   double guaranteePenalty;
   double groupPenalty;
@@ -94,9 +96,9 @@ final class DualAscent {
   private final double[] trialCost;
   private final double[] trialSupplierTotal;
   private final double[] trialGroupTotal;
-  private final double[] directionLevel;
-  private final double[] directionBeta;
-  private final double[] directionGroup;
+  final double[] directionLevel;
+  final double[] directionBeta;
+  final double[] directionGroup;
   private final int[][] groupSegments;
   private final int[][] groupSegmentChunks;
   private final double[] segmentGroupTraffic;
@@ -313,131 +315,7 @@ final class DualAscent {
     }
     updateSuppliers();
     updateSegments();
-    rescueStarvedSuppliers();
     measure();
-  }
-
-  /**
-   * Maximises the dual exactly over the block (t_i, β of every segment supplier i reaches) for each
-   * supplier that ends a pass with less than half its guarantee while its dual is below the bound, one
-   * supplier at a time in row order. Such a supplier's edges compete in segments whose other edges sit
-   * at their caps: the supplier block raises t_i until it gets its guarantee at the current β, the
-   * segment block then raises β until supply holds again, which, when the supplier's own edges are the
-   * only unclipped ones there, takes all its traffic back; t_i then climbs by a few units a pass towards
-   * the point where the capped edges start to yield. With the segments re-optimised inside the block,
-   * the supplier's traffic {@code H(t)} is continuous and nondecreasing in t with the slope of
-   * {@link #updateGroup}, and one root finding lands where the pass-by-pass climb would end.
-   */
-  private void rescueStarvedSuppliers() {
-    double[] out = scratch[0];
-    for (int k = 0; k < constrained; k++) {
-      double d = demand[k];
-      if (!(d > 0) || d > totalCap[k]) {
-        continue;
-      }
-      int row = rows[k];
-      double old = supplierLevel[row];
-      if (old >= guaranteePenalty) {
-        continue;
-      }
-      double x = 0;
-      for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
-        x += traffic(supEdges[q]);
-      }
-      if (x >= 0.5 * d) {
-        continue;
-      }
-      SupplierJoint f = new SupplierJoint(k);
-      double t = ClippedSum.root(f, d, Math.max(0.0, old), guaranteePenalty, Math.max(0.0, old), out);
-      f.at(t, out);
-    }
-  }
-
-  /** A supplier's traffic with the duals of the segments it reaches re-optimised, and its slopes. */
-  private final class SupplierJoint implements ClippedSum.Evaluator {
-    private final int k;
-    private final int row;
-    private final int[] segs;
-    private double last = Double.NaN;
-    private double lastSum;
-
-    SupplierJoint(int k) {
-      this.k = k;
-      this.row = rows[k];
-      int first = supStart[row];
-      int degree = supStart[row + 1] - first;
-      int[] list = new int[degree];
-      int n = 0;
-      for (int q = 0; q < degree; q++) {
-        int j = segOf[supEdges[first + q]];
-        boolean seen = false;
-        for (int p = 0; p < n && !seen; p++) {
-          seen = list[p] == j;
-        }
-        if (!seen) {
-          list[n++] = j;
-        }
-      }
-      Arrays.sort(list, 0, n);
-      segs = Arrays.copyOf(list, n);
-    }
-
-    double at(double t, double[] out) {
-      if (t != last) {
-        evaluate(t, out);
-      }
-      return lastSum;
-    }
-
-    @Override
-    public void evaluate(double t, double[] out) {
-      setSupplierDuals(k, t);
-      for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
-        int e = supEdges[q];
-        base[e] = 1.0 + t + gamma[combo == null ? 0 : combo[e]];
-      }
-      double sum = 0;
-      double right = 0;
-      double left = 0;
-      for (int j : segs) {
-        updateSegment(j, out, -1);
-        double b = beta[j];
-        double own = 0;
-        double a = 0;
-        double free = 0;
-        for (int e = segStart[j], to = segStart[j + 1]; e < to; e++) {
-          double th = theta[e];
-          if (th > 0) {
-            double z = th * (base[e] - b);
-            double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
-            boolean isFree = z > 0 && z < u;
-            if (isFree) {
-              free += th;
-            }
-            if (supOf[e] == row) {
-              own += z <= 0 ? 0.0 : z < u ? z : u;
-              if (isFree) {
-                a += th;
-              }
-            }
-          }
-        }
-        sum += own;
-        double responsive = free > 0 ? a * (1.0 - a / free) : 0.0;
-        boolean binding = b > 0;
-        boolean tight = binding || segmentAllocated[j] >= traffic[j] * (1 - 1e-12);
-        left += binding ? responsive : a;
-        right += tight ? responsive : a;
-      }
-      double probe = Math.max(1.0, Math.abs(t));
-      out[ClippedSum.SUM] = sum;
-      out[ClippedSum.SLOPE_RIGHT] = right;
-      out[ClippedSum.SLOPE_LEFT] = left;
-      out[ClippedSum.NEXT_UP] = t + probe;
-      out[ClippedSum.NEXT_DOWN] = t - probe;
-      last = t;
-      lastSum = sum;
-    }
   }
 
   /**
@@ -809,7 +687,8 @@ final class DualAscent {
   /**
    * Exact line searches along the "uniform shift" of each cluster of coupled duals. A cluster is a
    * connected set of supplier levels and group levels strictly inside their domains and of binding
-   * segments, linked by edges with unclipped traffic. Raising all of a cluster's duals by the same
+   * segments, linked by edges with unclipped traffic (for a supplier, also traffic sitting exactly at a
+   * clip point, see {@link #isTied}). Raising all of a cluster's duals by the same
    * {@code s} moves the level of an edge by {@code m_e = [i ∈ C] + #{g ∈ G : e ∈ g} − [j ∈ T]}, which is
    * zero for most edges inside the cluster: the direction is nearly flat, and block updates, each of
    * which sees the steep curvature of its own block, crawl along it in tiny steps (a "price war" among
@@ -850,7 +729,7 @@ final class DualAscent {
         for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
           int e = supEdges[q];
           int j = segOf[e];
-          if (beta[j] > 0 && isFree(e)) {
+          if (beta[j] > 0 && isTied(e)) {
             union(k, segmentNode + j);
             anyFree = true;
           }
@@ -915,7 +794,7 @@ final class DualAscent {
     }
   }
 
-  private boolean supplierShiftable(int k) {
+  boolean supplierShiftable(int k) {
     double t = supplierLevel[rows[k]];
     if (demand[k] > totalCap[k]) {
       return t < guaranteePenalty; // α sits at its bound; t = α − κ moves with κ
@@ -923,13 +802,13 @@ final class DualAscent {
     return t > 0 ? t < guaranteePenalty : t < 0;
   }
 
-  private boolean groupShiftable(int g) {
+  boolean groupShiftable(int g) {
     double t = groupLevel[g];
     return t != 0 && Math.abs(t) < groupPenalty;
   }
 
   /** The target of a supplier's or group's constraint in its current regime. */
-  private double nodeTarget(int v) {
+  double nodeTarget(int v) {
     if (v < constrained) {
       double t = supplierLevel[rows[v]];
       return demand[v] > totalCap[v] || t < 0 ? totalCap[v] : demand[v];
@@ -949,7 +828,22 @@ final class DualAscent {
     return Math.abs(target - total) > tolerance * Math.max(target, floor);
   }
 
-  private boolean isFree(int e) {
+  /**
+   * Whether an edge's traffic is unclipped or sits exactly at a clip point (its cap or zero, where block
+   * roots land). A supplier whose traffic sits at its caps in segments with no unclipped edge moves
+   * together with those segments' duals, a step at a time, unless the shift links them.
+   */
+  private boolean isTied(int e) {
+    double th = theta[e];
+    if (th <= 0) {
+      return false;
+    }
+    double z = th * (base[e] - beta[segOf[e]]);
+    double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+    return z >= -TIE * th && z <= u * (1 + TIE);
+  }
+
+  boolean isFree(int e) {
     double th = theta[e];
     if (th <= 0) {
       return false;
@@ -1260,13 +1154,50 @@ final class DualAscent {
    * @return whether the duals moved (totals are then measured at the new point)
    */
   boolean extrapolate(double dual) {
-    if (!consistentStep) {
+    return consistentStep && moveAlong(dual, 1, 1 << 24);
+  }
+
+  private NewtonStep newtonStep;
+
+  /**
+   * Follows the semismooth Newton direction of {@link NewtonStep}: tries the step to where the first
+   * dual leaves its regime (or the full step, if nearer), and longer ones up to the full step while the
+   * dual increases (projected onto the dual domain), else halves it, and moves only if the dual
+   * strictly increases.
+   *
+   * @param dual the dual function at the current duals
+   * @return whether the duals moved (totals are then measured at the new point)
+   */
+  boolean newton(double dual) {
+    if (newtonStep == null) {
+      newtonStep = new NewtonStep(this, workers);
+    }
+    double reach = newtonStep.direction();
+    if (!(reach > 0)) {
       return false;
     }
+    double first = Math.min(1.0, reach);
+    if (moveAlong(dual, first, Math.max(1.0, reach))) {
+      return true;
+    }
+    for (double omega = first / 2; omega >= first / 1024; omega /= 2) {
+      if (moveAlong(dual, omega, omega)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Maximises the dual along the direction arrays over {@code y + ωΔ}, {@code ω = first, 2·first, …}
+   * up to {@code last}, projected onto the dual domain: moves to the best point only if the dual
+   * strictly increases there.
+   */
+  private boolean moveAlong(double dual, double first, double last) {
     double best = dual;
     double bestOmega = 0;
     double margin = 1e-15 * Math.max(Math.abs(dual), 1e-12 * problem.totalTraffic());
-    for (double omega = 1; omega <= 1 << 24; omega *= 2) {
+    for (double omega = first; omega <= last; omega *= 2) {
       double value = trialDual(omega);
       if (value > best + margin) {
         best = value;

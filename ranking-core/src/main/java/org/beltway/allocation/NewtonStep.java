@@ -1,0 +1,508 @@
+package org.beltway.allocation;
+
+import java.util.Arrays;
+import org.beltway.internal.Workers;
+
+/**
+ * A semismooth Newton direction for {@link DualAscent}: supplier levels, segment duals and group
+ * levels together.
+ *
+ * <p>Block coordinate ascent is Gauss–Seidel on the optimality conditions. Where promises crowd
+ * segments whose other edges sit at their caps or at zero (every guaranteed supplier outside the quality
+ * tier, once the quality share binds), those conditions form a large, badly conditioned Laplacian-like
+ * system coupling suppliers, segments and groups, and Gauss–Seidel removes its slow error modes by a few
+ * percent a pass: hundreds of passes where a day's warm start should take a handful. Newton on the same
+ * conditions does not crawl. With the free edges {@code F} (traffic strictly between zero and the cap)
+ * held fixed, traffic is linear in the duals: an edge's level moves by {@code m_e = δt_i + Σ_{g ∋ e} δγ_g
+ * − δβ_j}, and the step that makes every active supplier and group meet its target and every binding
+ * segment its supply solves {@code Pᵀ Θ P δ = r}, with {@code P} the signed incidence of free edges and
+ * active duals, {@code Θ = diag(θ_e)}, and {@code r} the residuals (target − traffic for suppliers and
+ * groups, traffic − supply for segments). The matrix is symmetric positive semidefinite, singular only
+ * along the uniform shift of a closed cluster of promises (which a small diagonal regularisation turns
+ * into a long step toward the bounds, where such a cluster ends). Jacobi-preconditioned conjugate
+ * gradients solve it with a sweep over the free edges that couple two active duals per iteration.
+ *
+ * <p>The direction is then followed by {@link DualAscent#newton}: the dual is evaluated at the full step
+ * and at shorter ones, projected onto the dual domain, and the duals move only if it strictly increases.
+ * The dual stays monotone and every dual in its domain, so the certificate is unaffected and a poor
+ * direction (the free set changes along it) costs a few evaluations and is dropped. All sums run in a
+ * fixed order, so the result does not depend on the thread count.
+ */
+final class NewtonStep {
+  /** Relative diagonal regularisation, which makes the system definite on closed clusters. */
+  static final double REGULARISATION = 1e-9;
+  /** Conjugate-gradient iterations per direction at most. */
+  static final int MAX_ITERATIONS = 60;
+  /** Stop conjugate gradients when the preconditioned residual norm has fallen by this factor. */
+  static final double RESIDUAL_REDUCTION = 1e-4;
+  private static final int CHUNK = 4096;
+  private static final int SEGMENT_CHUNK = 64;
+
+  private final DualAscent s;
+  private final Workers workers;
+  private final int[] compactOfRow;
+  private final int[] compactOfSegment;
+  private final int[] compactOfGroup;
+  /** Per group combination: the bits of its active groups. */
+  private final long[] activeMask;
+  private final double[] comboSum;
+  private int[] activeK = new int[0];
+  private int[] activeJ = new int[0];
+  private final int[] activeG;
+  private int nS;
+  private int nT;
+  private int nG;
+  private long groupBits;
+
+  // per segment: free fair exposure, and the count and start of its coupling edges
+  private final double[] segmentFree;
+  private final int[] couplingStart;
+  private final double[] groupFreeParts;
+  // coupling edges (free, touching two active duals or more), segment-major
+  private int[] edgeSupplier = new int[0];
+  private int[] edgeSegment = new int[0];
+  private int[] edgeCombo = new int[0];
+  private double[] edgeTheta = new double[0];
+  private double[] edgeLevel = new double[0];
+  // the same edges by active supplier
+  private int[] bySupplierStart = new int[1];
+  private int[] bySupplier = new int[0];
+  private double[] groupParts = new double[0];
+
+  // the system and conjugate gradients
+  private double[] diagonal = new double[0];
+  private double[] rhs = new double[0];
+  private double[] solution = new double[0];
+  private double[] residual = new double[0];
+  private double[] preconditioned = new double[0];
+  private double[] search = new double[0];
+  private double[] product = new double[0];
+  private double[] partials = new double[0];
+
+  NewtonStep(DualAscent state, Workers workers) {
+    this.s = state;
+    this.workers = workers;
+    compactOfRow = new int[state.suppliers];
+    Arrays.fill(compactOfRow, -1);
+    compactOfSegment = new int[state.segments];
+    Arrays.fill(compactOfSegment, -1);
+    compactOfGroup = new int[state.groups];
+    activeG = new int[state.groups];
+    activeMask = new long[state.comboGroups.length];
+    comboSum = new double[state.comboGroups.length];
+    segmentFree = new double[state.segments];
+    couplingStart = new int[state.segments + 1];
+    groupFreeParts = new double[segmentChunks() * Math.max(1, state.groups)];
+  }
+
+  private int segmentChunks() {
+    return (s.segments + SEGMENT_CHUNK - 1) / SEGMENT_CHUNK;
+  }
+
+  /**
+   * Computes the Newton direction at the current duals (totals measured there) into the state's
+   * direction arrays.
+   *
+   * @return how far the direction may be followed with every dual inside its current regime (a guarantee
+   *     level between 0 and its bound, a segment dual at least 0, …), or 0 when there is no direction
+   */
+  double direction() {
+    selectSuppliersAndGroups();
+    measureSegments();
+    if (nS + nG == 0) {
+      clearCompact();
+      return 0.0;
+    }
+    buildCouplings();
+    int n = nS + nT + nG;
+    solve(n);
+    Arrays.fill(s.directionLevel, 0.0);
+    Arrays.fill(s.directionBeta, 0.0);
+    Arrays.fill(s.directionGroup, 0.0);
+    for (int a = 0; a < nS; a++) {
+      s.directionLevel[activeK[a]] = solution[a];
+    }
+    for (int b = 0; b < nT; b++) {
+      s.directionBeta[activeJ[b]] = solution[nS + b];
+    }
+    for (int c = 0; c < nG; c++) {
+      s.directionGroup[activeG[c]] = solution[nS + nT + c];
+    }
+    clearCompact();
+    return reach();
+  }
+
+  /** The largest step along the direction that keeps every active dual inside its regime. */
+  private double reach() {
+    double reach = Double.POSITIVE_INFINITY;
+    double largest = 0;
+    for (int a = 0; a < nS; a++) {
+      int k = activeK[a];
+      double d = s.directionLevel[k];
+      double t = s.supplierLevel[s.rows[k]];
+      boolean capBound = s.demand[k] > s.totalCap[k];
+      double upper = capBound || t > 0 ? s.guaranteePenalty : 0.0;
+      double lower = !capBound && t > 0 ? 0.0 : Double.NEGATIVE_INFINITY;
+      reach = Math.min(reach, limit(t, d, lower, upper));
+      largest = Math.max(largest, Math.abs(d));
+    }
+    for (int b = 0; b < nT; b++) {
+      int j = activeJ[b];
+      double d = s.directionBeta[j];
+      reach = Math.min(reach, limit(s.beta[j], d, 0.0, Double.POSITIVE_INFINITY));
+      largest = Math.max(largest, Math.abs(d));
+    }
+    for (int c = 0; c < nG; c++) {
+      int g = activeG[c];
+      double d = s.directionGroup[g];
+      double level = s.groupLevel[g];
+      reach = Math.min(reach, level > 0 ? limit(level, d, 0.0, s.groupPenalty)
+          : limit(level, d, -s.groupPenalty, 0.0));
+      largest = Math.max(largest, Math.abs(d));
+    }
+    if (!(largest > 0)) {
+      return 0.0;
+    }
+    return Math.min(reach, 1e12 / largest);
+  }
+
+  private static double limit(double value, double d, double lower, double upper) {
+    if (d > 0) {
+      return (upper - value) / d;
+    }
+    if (d < 0) {
+      return (value - lower) / -d;
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  private void clearCompact() {
+    for (int a = 0; a < nS; a++) {
+      compactOfRow[s.rows[activeK[a]]] = -1;
+    }
+    for (int b = 0; b < nT; b++) {
+      compactOfSegment[activeJ[b]] = -1;
+    }
+  }
+
+  /** Supplier and group levels strictly inside their domains whose traffic responds to them. */
+  private void selectSuppliersAndGroups() {
+    if (activeK.length < s.constrained) {
+      activeK = new int[s.constrained];
+    }
+    nS = 0;
+    for (int k = 0; k < s.constrained; k++) {
+      if (!s.supplierShiftable(k)) {
+        continue;
+      }
+      int row = s.rows[k];
+      boolean anyFree = false;
+      for (int q = s.supStart[row], end = s.supStart[row + 1]; q < end && !anyFree; q++) {
+        anyFree = s.isFree(s.supEdges[q]);
+      }
+      if (anyFree) {
+        compactOfRow[row] = nS;
+        activeK[nS++] = k;
+      }
+    }
+    nG = 0;
+    groupBits = 0;
+    for (int g = 0; g < s.groups; g++) {
+      compactOfGroup[g] = -1;
+      if (s.groupShiftable(g)) {
+        compactOfGroup[g] = nG;
+        activeG[nG++] = g;
+        groupBits |= 1L << g;
+      }
+    }
+    for (int c = 0; c < activeMask.length; c++) {
+      activeMask[c] = s.comboGroups[c] & groupBits;
+    }
+  }
+
+  /** Free fair exposure per binding segment and per active group; picks the active segments. */
+  private void measureSegments() {
+    int chunks = segmentChunks();
+    workers.forEach(chunks, (c, w) -> {
+      int offset = c * Math.max(1, s.groups);
+      Arrays.fill(groupFreeParts, offset, offset + Math.max(1, s.groups), 0.0);
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(s.segments, j + SEGMENT_CHUNK); j < end; j++) {
+        double free = 0;
+        boolean binding = s.beta[j] > 0;
+        if (binding || groupBits != 0) {
+          for (int e = s.segStart[j], to = s.segStart[j + 1]; e < to; e++) {
+            if (s.isFree(e)) {
+              double th = s.theta[e];
+              free += th;
+              long m = groupBits == 0 ? 0 : activeMask[s.combo[e]];
+              for (; m != 0; m &= m - 1) {
+                groupFreeParts[offset + Long.numberOfTrailingZeros(m)] += th;
+              }
+            }
+          }
+        }
+        segmentFree[j] = binding ? free : 0.0;
+      }
+    });
+    if (activeJ.length < s.segments) {
+      activeJ = new int[s.segments];
+    }
+    nT = 0;
+    for (int j = 0; j < s.segments; j++) {
+      if (segmentFree[j] > 0) {
+        compactOfSegment[j] = nT;
+        activeJ[nT++] = j;
+      }
+    }
+  }
+
+  private int activeCount(int e) {
+    int count = 0;
+    if (compactOfRow[s.supOf[e]] >= 0) {
+      count++;
+    }
+    if (compactOfSegment[s.segOf[e]] >= 0) {
+      count++;
+    }
+    if (groupBits != 0) {
+      count += Long.bitCount(activeMask[s.combo[e]]);
+    }
+    return count;
+  }
+
+  private void buildCouplings() {
+    int n = nS + nT + nG;
+    if (diagonal.length < n) {
+      int size = Math.max(n, diagonal.length * 3 / 2);
+      diagonal = new double[size];
+      rhs = new double[size];
+      solution = new double[size];
+      residual = new double[size];
+      preconditioned = new double[size];
+      search = new double[size];
+      product = new double[size];
+    }
+    // coupling edges: count per segment, then fill in segment order
+    int chunks = segmentChunks();
+    workers.forEach(chunks, (c, w) -> {
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(s.segments, j + SEGMENT_CHUNK); j < end; j++) {
+        int count = 0;
+        for (int e = s.segStart[j], to = s.segStart[j + 1]; e < to; e++) {
+          if (s.isFree(e) && activeCount(e) >= 2) {
+            count++;
+          }
+        }
+        couplingStart[j + 1] = count;
+      }
+    });
+    couplingStart[0] = 0;
+    for (int j = 0; j < s.segments; j++) {
+      couplingStart[j + 1] += couplingStart[j];
+    }
+    int m = couplingStart[s.segments];
+    if (edgeTheta.length < m) {
+      int size = Math.max(m, edgeTheta.length * 3 / 2);
+      edgeSupplier = new int[size];
+      edgeSegment = new int[size];
+      edgeCombo = new int[size];
+      edgeTheta = new double[size];
+      edgeLevel = new double[size];
+    }
+    workers.forEach(chunks, (c, w) -> {
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(s.segments, j + SEGMENT_CHUNK); j < end; j++) {
+        int p = couplingStart[j];
+        int b = compactOfSegment[j];
+        for (int e = s.segStart[j], to = s.segStart[j + 1]; e < to; e++) {
+          if (s.isFree(e) && activeCount(e) >= 2) {
+            edgeSupplier[p] = compactOfRow[s.supOf[e]];
+            edgeSegment[p] = b;
+            edgeCombo[p] = s.combo == null ? 0 : s.combo[e];
+            edgeTheta[p] = s.theta[e];
+            p++;
+          }
+        }
+      }
+    });
+    // the same edges by supplier, in edge-list order
+    if (bySupplierStart.length < nS + 1) {
+      bySupplierStart = new int[nS + 1];
+    }
+    Arrays.fill(bySupplierStart, 0, nS + 1, 0);
+    for (int p = 0; p < m; p++) {
+      if (edgeSupplier[p] >= 0) {
+        bySupplierStart[edgeSupplier[p] + 1]++;
+      }
+    }
+    for (int a = 0; a < nS; a++) {
+      bySupplierStart[a + 1] += bySupplierStart[a];
+    }
+    if (bySupplier.length < bySupplierStart[nS]) {
+      bySupplier = new int[Math.max(bySupplierStart[nS], bySupplier.length * 3 / 2)];
+    }
+    int[] cursor = Arrays.copyOf(bySupplierStart, nS);
+    for (int p = 0; p < m; p++) {
+      int a = edgeSupplier[p];
+      if (a >= 0) {
+        bySupplier[cursor[a]++] = p;
+      }
+    }
+    // diagonal and right-hand side
+    for (int a = 0; a < nS; a++) {
+      int k = activeK[a];
+      int row = s.rows[k];
+      double free = 0;
+      for (int q = s.supStart[row], end = s.supStart[row + 1]; q < end; q++) {
+        int e = s.supEdges[q];
+        if (s.isFree(e)) {
+          free += s.theta[e];
+        }
+      }
+      diagonal[a] = free;
+      rhs[a] = s.nodeTarget(k) - s.supplierTotal[k];
+    }
+    for (int b = 0; b < nT; b++) {
+      int j = activeJ[b];
+      diagonal[nS + b] = segmentFree[j];
+      rhs[nS + b] = s.segmentAllocated[j] - s.traffic[j];
+    }
+    int stride = Math.max(1, s.groups);
+    for (int c = 0; c < nG; c++) {
+      int g = activeG[c];
+      double free = 0;
+      for (int part = 0; part < chunks; part++) {
+        free += groupFreeParts[part * stride + g];
+      }
+      if (free > 0) {
+        diagonal[nS + nT + c] = free;
+        rhs[nS + nT + c] = s.nodeTarget(s.constrained + g) - s.groupTotal[g];
+      } else {
+        diagonal[nS + nT + c] = 1.0; // no free edge: the level cannot move traffic, δ = 0
+        rhs[nS + nT + c] = 0.0;
+      }
+    }
+  }
+
+  /** Jacobi-preconditioned conjugate gradients on the regularised system, from zero. */
+  private void solve(int n) {
+    Arrays.fill(solution, 0, n, 0.0);
+    System.arraycopy(rhs, 0, residual, 0, n);
+    for (int v = 0; v < n; v++) {
+      preconditioned[v] = residual[v] / (diagonal[v] * (1 + REGULARISATION));
+    }
+    System.arraycopy(preconditioned, 0, search, 0, n);
+    double rz = dot(residual, preconditioned, n);
+    double stop = rz * RESIDUAL_REDUCTION * RESIDUAL_REDUCTION;
+    for (int iteration = 0; iteration < MAX_ITERATIONS && rz > stop && rz > 0; iteration++) {
+      multiply(search, product);
+      double pq = dot(search, product, n);
+      if (!(pq > 0)) {
+        break;
+      }
+      double step = rz / pq;
+      for (int v = 0; v < n; v++) {
+        solution[v] += step * search[v];
+        residual[v] -= step * product[v];
+        preconditioned[v] = residual[v] / (diagonal[v] * (1 + REGULARISATION));
+      }
+      double next = dot(residual, preconditioned, n);
+      double ratio = next / rz;
+      rz = next;
+      for (int v = 0; v < n; v++) {
+        search[v] = preconditioned[v] + ratio * search[v];
+      }
+    }
+  }
+
+  /** {@code out = (Pᵀ Θ P + εD) v} over the active duals. */
+  private void multiply(double[] v, double[] out) {
+    double scale = 1 + REGULARISATION;
+    int groupBase = nS + nT;
+    for (int c = 0; c < comboSum.length; c++) {
+      double sum = 0;
+      for (long m = activeMask[c]; m != 0; m &= m - 1) {
+        sum += v[groupBase + compactOfGroup[Long.numberOfTrailingZeros(m)]];
+      }
+      comboSum[c] = sum;
+    }
+    // each coupling edge's level change m_e
+    int m = couplingStart[s.segments];
+    int edgeChunks = (m + CHUNK - 1) / CHUNK;
+    int stride = Math.max(1, nG);
+    if (groupParts.length < edgeChunks * stride) {
+      groupParts = new double[edgeChunks * stride];
+    }
+    workers.forEach(edgeChunks, (c, w) -> {
+      int offset = c * stride;
+      Arrays.fill(groupParts, offset, offset + stride, 0.0);
+      for (int p = c * CHUNK, end = Math.min(m, p + CHUNK); p < end; p++) {
+        int a = edgeSupplier[p];
+        int b = edgeSegment[p];
+        double level = (a >= 0 ? v[a] : 0.0) + comboSum[edgeCombo[p]] - (b >= 0 ? v[nS + b] : 0.0);
+        edgeLevel[p] = level;
+        if (nG > 0) {
+          double th = edgeTheta[p];
+          for (long bits = activeMask[edgeCombo[p]]; bits != 0; bits &= bits - 1) {
+            int g = compactOfGroup[Long.numberOfTrailingZeros(bits)];
+            groupParts[offset + g] += th * (level - v[groupBase + g]);
+          }
+        }
+      }
+    });
+    int supplierChunks = (nS + CHUNK - 1) / CHUNK;
+    int segmentChunks = segmentChunks();
+    workers.forEach(supplierChunks + segmentChunks, (c, w) -> {
+      if (c < supplierChunks) {
+        for (int a = c * CHUNK, end = Math.min(nS, a + CHUNK); a < end; a++) {
+          double va = v[a];
+          double sum = scale * diagonal[a] * va;
+          for (int q = bySupplierStart[a], to = bySupplierStart[a + 1]; q < to; q++) {
+            int p = bySupplier[q];
+            sum += edgeTheta[p] * (edgeLevel[p] - va);
+          }
+          out[a] = sum;
+        }
+      } else {
+        int first = (c - supplierChunks) * SEGMENT_CHUNK;
+        for (int j = first, end = Math.min(s.segments, first + SEGMENT_CHUNK); j < end; j++) {
+          int b = compactOfSegment[j];
+          if (b < 0) {
+            continue;
+          }
+          double vb = v[nS + b];
+          double sum = scale * diagonal[nS + b] * vb;
+          for (int p = couplingStart[j], to = couplingStart[j + 1]; p < to; p++) {
+            sum -= edgeTheta[p] * (edgeLevel[p] + vb);
+          }
+          out[nS + b] = sum;
+        }
+      }
+    });
+    for (int g = 0; g < nG; g++) {
+      double sum = scale * diagonal[groupBase + g] * v[groupBase + g];
+      for (int c = 0; c < edgeChunks; c++) {
+        sum += groupParts[c * stride + g];
+      }
+      out[groupBase + g] = sum;
+    }
+  }
+
+  /** A dot product summed per chunk and reduced in chunk order, so it is the same for any thread count. */
+  private double dot(double[] x, double[] y, int n) {
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    if (partials.length < chunks) {
+      partials = new double[chunks];
+    }
+    workers.forEach(chunks, (c, w) -> {
+      double sum = 0;
+      for (int v = c * CHUNK, end = Math.min(n, v + CHUNK); v < end; v++) {
+        sum += x[v] * y[v];
+      }
+      partials[c] = sum;
+    });
+    double total = 0;
+    for (int c = 0; c < chunks; c++) {
+      total += partials[c];
+    }
+    return total;
+  }
+}
