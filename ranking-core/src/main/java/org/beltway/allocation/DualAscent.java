@@ -26,6 +26,8 @@ import org.beltway.internal.Workers;
  */
 final class DualAscent {
   static final int SEGMENT_CHUNK_EDGES = 1 << 15;
+  /** Suppliers rescued by a joint root after a stagnating pass, at most. */
+  static final int STUCK_RESCUES = 32;
   /** Relative distance from a clip point within which an edge counts as sitting on it. */
   static final double TIE = 1e-12;
   static final int SUPPLIER_CHUNK = 256;
@@ -315,8 +317,144 @@ final class DualAscent {
     }
     updateSuppliers();
     updateSegments();
+    if (stagnating) {
+      rescueStuckSuppliers(tolerance);
+    }
     measure();
   }
+
+  /**
+   * Maximises the dual exactly over the block (t_i, β of every segment supplier i reaches) for the
+   * {@value #STUCK_RESCUES} guaranteed suppliers furthest short of their guarantee (relative, by the
+   * last measurement, beyond {@code tolerance}) while their dual is below the bound, one at a time in
+   * row order; run only after a stagnating pass. Such a supplier's edges sit at their caps or at zero in
+   * segments whose other edges are clipped too: the supplier block raises t_i until it gets its
+   * guarantee at the current β, the segment block then raises β until supply holds again, which takes
+   * the traffic back, and t_i climbs a few units a pass; with no unclipped edge it is outside the Newton
+   * system and the cluster shifts. With the segments re-optimised inside the block, its traffic
+   * {@code H(t)} is continuous and nondecreasing in t, and one root finding lands where the climb would
+   * end.
+   */
+  private void rescueStuckSuppliers(double tolerance) {
+    int[] worst = new int[STUCK_RESCUES];
+    double[] worstShort = new double[STUCK_RESCUES];
+    int found = 0;
+    for (int k = 0; k < constrained; k++) {
+      double d = demand[k];
+      if (!(d > 0) || d > totalCap[k] || supplierLevel[rows[k]] >= guaranteePenalty) {
+        continue;
+      }
+      double shortfall = (d - supplierTotal[k]) / d;
+      if (!(shortfall > tolerance) || (found == STUCK_RESCUES && shortfall <= worstShort[found - 1])) {
+        continue;
+      }
+      int at = found < STUCK_RESCUES ? found++ : found - 1;
+      while (at > 0 && worstShort[at - 1] < shortfall) {
+        worst[at] = worst[at - 1];
+        worstShort[at] = worstShort[at - 1];
+        at--;
+      }
+      worst[at] = k;
+      worstShort[at] = shortfall;
+    }
+    Arrays.sort(worst, 0, found);
+    double[] out = scratch[0];
+    for (int n = 0; n < found; n++) {
+      int k = worst[n];
+      double old = Math.max(0.0, supplierLevel[rows[k]]);
+      SupplierJoint f = new SupplierJoint(k);
+      double t = ClippedSum.root(f, demand[k], old, guaranteePenalty, old, out);
+      f.at(t, out);
+    }
+  }
+
+  /** A supplier's traffic with the duals of the segments it reaches re-optimised, and its slopes. */
+  private final class SupplierJoint implements ClippedSum.Evaluator {
+    private final int k;
+    private final int row;
+    private final int[] segs;
+    private double last = Double.NaN;
+    private double lastSum;
+
+    SupplierJoint(int k) {
+      this.k = k;
+      this.row = rows[k];
+      int first = supStart[row];
+      int degree = supStart[row + 1] - first;
+      int[] list = new int[degree];
+      int n = 0;
+      for (int q = 0; q < degree; q++) {
+        int j = segOf[supEdges[first + q]];
+        boolean seen = false;
+        for (int p = 0; p < n && !seen; p++) {
+          seen = list[p] == j;
+        }
+        if (!seen) {
+          list[n++] = j;
+        }
+      }
+      Arrays.sort(list, 0, n);
+      segs = Arrays.copyOf(list, n);
+    }
+
+    double at(double t, double[] out) {
+      if (t != last) {
+        evaluate(t, out);
+      }
+      return lastSum;
+    }
+
+    @Override
+    public void evaluate(double t, double[] out) {
+      setSupplierDuals(k, t);
+      for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+        int e = supEdges[q];
+        base[e] = 1.0 + t + gamma[combo == null ? 0 : combo[e]];
+      }
+      double sum = 0;
+      double right = 0;
+      double left = 0;
+      for (int j : segs) {
+        updateSegment(j, out, -1);
+        double b = beta[j];
+        double own = 0;
+        double a = 0;
+        double free = 0;
+        for (int e = segStart[j], to = segStart[j + 1]; e < to; e++) {
+          double th = theta[e];
+          if (th > 0) {
+            double z = th * (base[e] - b);
+            double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+            boolean isFree = z > 0 && z < u;
+            if (isFree) {
+              free += th;
+            }
+            if (supOf[e] == row) {
+              own += z <= 0 ? 0.0 : z < u ? z : u;
+              if (isFree) {
+                a += th;
+              }
+            }
+          }
+        }
+        sum += own;
+        double responsive = free > 0 ? a * (1.0 - a / free) : 0.0;
+        boolean binding = b > 0;
+        boolean tight = binding || segmentAllocated[j] >= traffic[j] * (1 - 1e-12);
+        left += binding ? responsive : a;
+        right += tight ? responsive : a;
+      }
+      double probe = Math.max(1.0, Math.abs(t));
+      out[ClippedSum.SUM] = sum;
+      out[ClippedSum.SLOPE_RIGHT] = right;
+      out[ClippedSum.SLOPE_LEFT] = left;
+      out[ClippedSum.NEXT_UP] = t + probe;
+      out[ClippedSum.NEXT_DOWN] = t - probe;
+      last = t;
+      lastSum = sum;
+    }
+  }
+
 
   /**
    * Maximises the dual exactly over the block (λ_g − ν_g, β of every segment the group touches). With

@@ -22,8 +22,9 @@ import org.beltway.internal.Workers;
  * into a long step toward the bounds, where such a cluster ends). Jacobi-preconditioned conjugate
  * gradients solve it with a sweep over the free edges that couple two active duals per iteration.
  *
- * <p>The direction is then followed by {@link DualAscent#newton}: the dual is evaluated at the full step
- * and at shorter ones, projected onto the dual domain, and the duals move only if it strictly increases.
+ * <p>The direction is then followed by {@link DualAscent#newton}: the dual is evaluated where the first
+ * dual would leave its regime, at longer steps up to the full one (projected onto the dual domain), or
+ * at shorter ones, and the duals move only if it strictly increases.
  * The dual stays monotone and every dual in its domain, so the certificate is unaffected and a poor
  * direction (the free set changes along it) costs a few evaluations and is dropped. All sums run in a
  * fixed order, so the result does not depend on the thread count.
@@ -38,7 +39,7 @@ final class NewtonStep {
   private static final int CHUNK = 4096;
   private static final int SEGMENT_CHUNK = 64;
 
-  private final DualAscent s;
+  private final DualAscent state;
   private final Workers workers;
   private final int[] compactOfRow;
   private final int[] compactOfSegment;
@@ -80,7 +81,7 @@ final class NewtonStep {
   private double[] partials = new double[0];
 
   NewtonStep(DualAscent state, Workers workers) {
-    this.s = state;
+    this.state = state;
     this.workers = workers;
     compactOfRow = new int[state.suppliers];
     Arrays.fill(compactOfRow, -1);
@@ -96,7 +97,7 @@ final class NewtonStep {
   }
 
   private int segmentChunks() {
-    return (s.segments + SEGMENT_CHUNK - 1) / SEGMENT_CHUNK;
+    return (state.segments + SEGMENT_CHUNK - 1) / SEGMENT_CHUNK;
   }
 
   /**
@@ -116,17 +117,17 @@ final class NewtonStep {
     buildCouplings();
     int n = nS + nT + nG;
     solve(n);
-    Arrays.fill(s.directionLevel, 0.0);
-    Arrays.fill(s.directionBeta, 0.0);
-    Arrays.fill(s.directionGroup, 0.0);
+    Arrays.fill(state.directionLevel, 0.0);
+    Arrays.fill(state.directionBeta, 0.0);
+    Arrays.fill(state.directionGroup, 0.0);
     for (int a = 0; a < nS; a++) {
-      s.directionLevel[activeK[a]] = solution[a];
+      state.directionLevel[activeK[a]] = solution[a];
     }
     for (int b = 0; b < nT; b++) {
-      s.directionBeta[activeJ[b]] = solution[nS + b];
+      state.directionBeta[activeJ[b]] = solution[nS + b];
     }
     for (int c = 0; c < nG; c++) {
-      s.directionGroup[activeG[c]] = solution[nS + nT + c];
+      state.directionGroup[activeG[c]] = solution[nS + nT + c];
     }
     clearCompact();
     return reach();
@@ -138,26 +139,26 @@ final class NewtonStep {
     double largest = 0;
     for (int a = 0; a < nS; a++) {
       int k = activeK[a];
-      double d = s.directionLevel[k];
-      double t = s.supplierLevel[s.rows[k]];
-      boolean capBound = s.demand[k] > s.totalCap[k];
-      double upper = capBound || t > 0 ? s.guaranteePenalty : 0.0;
+      double d = state.directionLevel[k];
+      double t = state.supplierLevel[state.rows[k]];
+      boolean capBound = state.demand[k] > state.totalCap[k];
+      double upper = capBound || t > 0 ? state.guaranteePenalty : 0.0;
       double lower = !capBound && t > 0 ? 0.0 : Double.NEGATIVE_INFINITY;
       reach = Math.min(reach, limit(t, d, lower, upper));
       largest = Math.max(largest, Math.abs(d));
     }
     for (int b = 0; b < nT; b++) {
       int j = activeJ[b];
-      double d = s.directionBeta[j];
-      reach = Math.min(reach, limit(s.beta[j], d, 0.0, Double.POSITIVE_INFINITY));
+      double d = state.directionBeta[j];
+      reach = Math.min(reach, limit(state.beta[j], d, 0.0, Double.POSITIVE_INFINITY));
       largest = Math.max(largest, Math.abs(d));
     }
     for (int c = 0; c < nG; c++) {
       int g = activeG[c];
-      double d = s.directionGroup[g];
-      double level = s.groupLevel[g];
-      reach = Math.min(reach, level > 0 ? limit(level, d, 0.0, s.groupPenalty)
-          : limit(level, d, -s.groupPenalty, 0.0));
+      double d = state.directionGroup[g];
+      double level = state.groupLevel[g];
+      reach = Math.min(reach, level > 0 ? limit(level, d, 0.0, state.groupPenalty)
+          : limit(level, d, -state.groupPenalty, 0.0));
       largest = Math.max(largest, Math.abs(d));
     }
     if (!(largest > 0)) {
@@ -178,7 +179,7 @@ final class NewtonStep {
 
   private void clearCompact() {
     for (int a = 0; a < nS; a++) {
-      compactOfRow[s.rows[activeK[a]]] = -1;
+      compactOfRow[state.rows[activeK[a]]] = -1;
     }
     for (int b = 0; b < nT; b++) {
       compactOfSegment[activeJ[b]] = -1;
@@ -187,18 +188,18 @@ final class NewtonStep {
 
   /** Supplier and group levels strictly inside their domains whose traffic responds to them. */
   private void selectSuppliersAndGroups() {
-    if (activeK.length < s.constrained) {
-      activeK = new int[s.constrained];
+    if (activeK.length < state.constrained) {
+      activeK = new int[state.constrained];
     }
     nS = 0;
-    for (int k = 0; k < s.constrained; k++) {
-      if (!s.supplierShiftable(k)) {
+    for (int k = 0; k < state.constrained; k++) {
+      if (!state.supplierShiftable(k)) {
         continue;
       }
-      int row = s.rows[k];
+      int row = state.rows[k];
       boolean anyFree = false;
-      for (int q = s.supStart[row], end = s.supStart[row + 1]; q < end && !anyFree; q++) {
-        anyFree = s.isFree(s.supEdges[q]);
+      for (int q = state.supStart[row], end = state.supStart[row + 1]; q < end && !anyFree; q++) {
+        anyFree = state.isFree(state.supEdges[q]);
       }
       if (anyFree) {
         compactOfRow[row] = nS;
@@ -207,16 +208,16 @@ final class NewtonStep {
     }
     nG = 0;
     groupBits = 0;
-    for (int g = 0; g < s.groups; g++) {
+    for (int g = 0; g < state.groups; g++) {
       compactOfGroup[g] = -1;
-      if (s.groupShiftable(g)) {
+      if (state.groupShiftable(g)) {
         compactOfGroup[g] = nG;
         activeG[nG++] = g;
         groupBits |= 1L << g;
       }
     }
     for (int c = 0; c < activeMask.length; c++) {
-      activeMask[c] = s.comboGroups[c] & groupBits;
+      activeMask[c] = state.comboGroups[c] & groupBits;
     }
   }
 
@@ -224,17 +225,17 @@ final class NewtonStep {
   private void measureSegments() {
     int chunks = segmentChunks();
     workers.forEach(chunks, (c, w) -> {
-      int offset = c * Math.max(1, s.groups);
-      Arrays.fill(groupFreeParts, offset, offset + Math.max(1, s.groups), 0.0);
-      for (int j = c * SEGMENT_CHUNK, end = Math.min(s.segments, j + SEGMENT_CHUNK); j < end; j++) {
+      int offset = c * Math.max(1, state.groups);
+      Arrays.fill(groupFreeParts, offset, offset + Math.max(1, state.groups), 0.0);
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
         double free = 0;
-        boolean binding = s.beta[j] > 0;
+        boolean binding = state.beta[j] > 0;
         if (binding || groupBits != 0) {
-          for (int e = s.segStart[j], to = s.segStart[j + 1]; e < to; e++) {
-            if (s.isFree(e)) {
-              double th = s.theta[e];
+          for (int e = state.segStart[j], to = state.segStart[j + 1]; e < to; e++) {
+            if (state.isFree(e)) {
+              double th = state.theta[e];
               free += th;
-              long m = groupBits == 0 ? 0 : activeMask[s.combo[e]];
+              long m = groupBits == 0 ? 0 : activeMask[state.combo[e]];
               for (; m != 0; m &= m - 1) {
                 groupFreeParts[offset + Long.numberOfTrailingZeros(m)] += th;
               }
@@ -244,11 +245,11 @@ final class NewtonStep {
         segmentFree[j] = binding ? free : 0.0;
       }
     });
-    if (activeJ.length < s.segments) {
-      activeJ = new int[s.segments];
+    if (activeJ.length < state.segments) {
+      activeJ = new int[state.segments];
     }
     nT = 0;
-    for (int j = 0; j < s.segments; j++) {
+    for (int j = 0; j < state.segments; j++) {
       if (segmentFree[j] > 0) {
         compactOfSegment[j] = nT;
         activeJ[nT++] = j;
@@ -258,14 +259,14 @@ final class NewtonStep {
 
   private int activeCount(int e) {
     int count = 0;
-    if (compactOfRow[s.supOf[e]] >= 0) {
+    if (compactOfRow[state.supOf[e]] >= 0) {
       count++;
     }
-    if (compactOfSegment[s.segOf[e]] >= 0) {
+    if (compactOfSegment[state.segOf[e]] >= 0) {
       count++;
     }
     if (groupBits != 0) {
-      count += Long.bitCount(activeMask[s.combo[e]]);
+      count += Long.bitCount(activeMask[state.combo[e]]);
     }
     return count;
   }
@@ -285,10 +286,10 @@ final class NewtonStep {
     // coupling edges: count per segment, then fill in segment order
     int chunks = segmentChunks();
     workers.forEach(chunks, (c, w) -> {
-      for (int j = c * SEGMENT_CHUNK, end = Math.min(s.segments, j + SEGMENT_CHUNK); j < end; j++) {
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
         int count = 0;
-        for (int e = s.segStart[j], to = s.segStart[j + 1]; e < to; e++) {
-          if (s.isFree(e) && activeCount(e) >= 2) {
+        for (int e = state.segStart[j], to = state.segStart[j + 1]; e < to; e++) {
+          if (state.isFree(e) && activeCount(e) >= 2) {
             count++;
           }
         }
@@ -296,10 +297,10 @@ final class NewtonStep {
       }
     });
     couplingStart[0] = 0;
-    for (int j = 0; j < s.segments; j++) {
+    for (int j = 0; j < state.segments; j++) {
       couplingStart[j + 1] += couplingStart[j];
     }
-    int m = couplingStart[s.segments];
+    int m = couplingStart[state.segments];
     if (edgeTheta.length < m) {
       int size = Math.max(m, edgeTheta.length * 3 / 2);
       edgeSupplier = new int[size];
@@ -309,15 +310,15 @@ final class NewtonStep {
       edgeLevel = new double[size];
     }
     workers.forEach(chunks, (c, w) -> {
-      for (int j = c * SEGMENT_CHUNK, end = Math.min(s.segments, j + SEGMENT_CHUNK); j < end; j++) {
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
         int p = couplingStart[j];
         int b = compactOfSegment[j];
-        for (int e = s.segStart[j], to = s.segStart[j + 1]; e < to; e++) {
-          if (s.isFree(e) && activeCount(e) >= 2) {
-            edgeSupplier[p] = compactOfRow[s.supOf[e]];
+        for (int e = state.segStart[j], to = state.segStart[j + 1]; e < to; e++) {
+          if (state.isFree(e) && activeCount(e) >= 2) {
+            edgeSupplier[p] = compactOfRow[state.supOf[e]];
             edgeSegment[p] = b;
-            edgeCombo[p] = s.combo == null ? 0 : s.combo[e];
-            edgeTheta[p] = s.theta[e];
+            edgeCombo[p] = state.combo == null ? 0 : state.combo[e];
+            edgeTheta[p] = state.theta[e];
             p++;
           }
         }
@@ -349,23 +350,23 @@ final class NewtonStep {
     // diagonal and right-hand side
     for (int a = 0; a < nS; a++) {
       int k = activeK[a];
-      int row = s.rows[k];
+      int row = state.rows[k];
       double free = 0;
-      for (int q = s.supStart[row], end = s.supStart[row + 1]; q < end; q++) {
-        int e = s.supEdges[q];
-        if (s.isFree(e)) {
-          free += s.theta[e];
+      for (int q = state.supStart[row], end = state.supStart[row + 1]; q < end; q++) {
+        int e = state.supEdges[q];
+        if (state.isFree(e)) {
+          free += state.theta[e];
         }
       }
       diagonal[a] = free;
-      rhs[a] = s.nodeTarget(k) - s.supplierTotal[k];
+      rhs[a] = state.nodeTarget(k) - state.supplierTotal[k];
     }
     for (int b = 0; b < nT; b++) {
       int j = activeJ[b];
       diagonal[nS + b] = segmentFree[j];
-      rhs[nS + b] = s.segmentAllocated[j] - s.traffic[j];
+      rhs[nS + b] = state.segmentAllocated[j] - state.traffic[j];
     }
-    int stride = Math.max(1, s.groups);
+    int stride = Math.max(1, state.groups);
     for (int c = 0; c < nG; c++) {
       int g = activeG[c];
       double free = 0;
@@ -374,7 +375,7 @@ final class NewtonStep {
       }
       if (free > 0) {
         diagonal[nS + nT + c] = free;
-        rhs[nS + nT + c] = s.nodeTarget(s.constrained + g) - s.groupTotal[g];
+        rhs[nS + nT + c] = state.nodeTarget(state.constrained + g) - state.groupTotal[g];
       } else {
         diagonal[nS + nT + c] = 1.0; // no free edge: the level cannot move traffic, δ = 0
         rhs[nS + nT + c] = 0.0;
@@ -425,7 +426,7 @@ final class NewtonStep {
       comboSum[c] = sum;
     }
     // each coupling edge's level change m_e
-    int m = couplingStart[s.segments];
+    int m = couplingStart[state.segments];
     int edgeChunks = (m + CHUNK - 1) / CHUNK;
     int stride = Math.max(1, nG);
     if (groupParts.length < edgeChunks * stride) {
@@ -463,7 +464,7 @@ final class NewtonStep {
         }
       } else {
         int first = (c - supplierChunks) * SEGMENT_CHUNK;
-        for (int j = first, end = Math.min(s.segments, first + SEGMENT_CHUNK); j < end; j++) {
+        for (int j = first, end = Math.min(state.segments, first + SEGMENT_CHUNK); j < end; j++) {
           int b = compactOfSegment[j];
           if (b < 0) {
             continue;

@@ -104,7 +104,8 @@ class NewtonStepTest {
             assertTrue(state.beta[j] >= 0, r + ": β " + j);
           }
           for (int g = 0; g < state.groups; g++) {
-            assertTrue(state.lambda[g] <= state.groupPenalty && state.nu[g] <= state.groupPenalty, r + ": group " + g);
+            assertTrue(state.lambda[g] <= state.groupPenalty && state.nu[g] <= state.groupPenalty,
+                r + ": group " + g);
           }
         }
       }
