@@ -18,13 +18,14 @@ import org.beltway.internal.Workers;
  *
  * <p><b>Where plain passes stall.</b> Promises that compete for the same impressions couple their duals
  * along nearly flat directions, where block updates crawl: a day's warm start of the national plan
- * with every guarantee enrolled took hundreds of passes. After every pass that has not converged, a
+ * with every guarantee enrolled took hundreds of passes. Safeguarded moves run only after a pass that
+ * failed to halve the largest violation (so a pass costs no more where passes converge well): a
  * semismooth Newton step on the supplier, segment and group duals together (conjugate gradients on the
- * optimality conditions with the unclipped edges held fixed, see {@code NewtonStep}) is tried and kept
- * only if the dual strictly increases. After a pass that failed to halve the largest violation, two
- * more safeguarded moves run: exact line searches along the uniform shift of each cluster of coupled
- * duals, and, when the Newton step gave nothing, extrapolation along the last step (ω = 1, 2, 4, …).
- * All keep every dual feasible and the dual monotone, so the certificate is unaffected.
+ * optimality conditions with the unclipped edges held fixed, see {@code NewtonStep}), or, when it gives
+ * nothing, extrapolation along the last step (ω = 1, 2, 4, …); then, in the next pass, exact line
+ * searches along the uniform shift of each cluster of coupled duals and a joint root for the suppliers
+ * furthest short of their guarantee. Each move is kept only if the dual strictly increases, so every
+ * dual stays feasible, the dual monotone and the certificate unaffected.
  *
  * <p><b>Stages.</b> A cold start also bounds the elastic duals by 10 at first and raises the bounds ×10 per
  * stage up to the {@link Priorities} only while some dual sits at its stage bound: the optimality
@@ -155,7 +156,7 @@ public final class AllocationSolver {
         stagnating = progress > 0.5 * lastProgress;
         lastProgress = progress;
         state.recordStep();
-        if (!state.newton(assessment[1]) && stagnating) {
+        if (stagnating && !state.newton(assessment[1])) {
           state.extrapolate(assessment[1]);
         }
       }
