@@ -455,7 +455,6 @@ final class DualAscent {
     }
   }
 
-
   /**
    * Maximises the dual exactly over the block (λ_g − ν_g, β of every segment the group touches). With
    * the segment duals re-optimised, the group's traffic {@code H(t)} is still continuous, nondecreasing
@@ -1299,9 +1298,9 @@ final class DualAscent {
 
   /**
    * Follows the semismooth Newton direction of {@link NewtonStep}: tries the step to where the first
-   * dual leaves its regime (or the full step, if nearer), and longer ones up to the full step while the
-   * dual increases (projected onto the dual domain), else halves it, and moves only if the dual
-   * strictly increases.
+   * dual leaves its regime, or the full step if that is nearer, doubles it while the dual increases up
+   * to the farther of the two (projected onto the dual domain), else halves it, and moves only if the
+   * dual strictly increases.
    *
    * @param dual the dual function at the current duals
    * @return whether the duals moved (totals are then measured at the new point)
