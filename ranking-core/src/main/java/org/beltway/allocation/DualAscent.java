@@ -775,23 +775,7 @@ final class DualAscent {
       }
     });
     for (int g = 0; g < groups; g++) {
-      int[] list = problem.groupEdges(g);
-      int m = list.length;
-      int gc = chunkCount(m, GROUP_CHUNK_EDGES);
-      workers.forEach(gc, (c, w) -> {
-        int from = c * GROUP_CHUNK_EDGES;
-        int to = Math.min(m, from + GROUP_CHUNK_EDGES);
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += traffic(list[k]);
-        }
-        groupPartials[c] = sum;
-      });
-      double total = 0;
-      for (int c = 0; c < gc; c++) {
-        total += groupPartials[c];
-      }
-      groupTotal[g] = total;
+      groupTotal[g] = groupTrafficNow(g);
     }
   }
 
@@ -939,6 +923,29 @@ final class DualAscent {
     return t > 0 ? t < guaranteePenalty : t < 0;
   }
 
+  /**
+   * The upper end of the interval in which supplier {@code k}'s level keeps its regime (answers to the
+   * same constraint: its guarantee, or its total cap): the guarantee bound, or 0 in the cap regime.
+   */
+  double supplierRegimeHigh(int k) {
+    return demand[k] > totalCap[k] || supplierLevel[rows[k]] > 0 ? guaranteePenalty : 0.0;
+  }
+
+  /** The lower end of that interval: 0 in the guarantee regime, unbounded in the cap regime. */
+  double supplierRegimeLow(int k) {
+    return !(demand[k] > totalCap[k]) && supplierLevel[rows[k]] > 0 ? 0.0 : Double.NEGATIVE_INFINITY;
+  }
+
+  /** The upper end of the interval in which group {@code g}'s level keeps its sign. */
+  double groupRegimeHigh(int g) {
+    return groupLevel[g] > 0 ? groupPenalty : 0.0;
+  }
+
+  /** The lower end of that interval. */
+  double groupRegimeLow(int g) {
+    return groupLevel[g] > 0 ? 0.0 : -groupPenalty;
+  }
+
   boolean groupShiftable(int g) {
     double t = groupLevel[g];
     return t != 0 && Math.abs(t) < groupPenalty;
@@ -1025,17 +1032,15 @@ final class DualAscent {
         double t = supplierLevel[row];
         clusterOfRow[row] = 1;
         k0 += nodeTarget(v);
-        up = Math.min(up, (demand[v] > totalCap[v] || t > 0 ? guaranteePenalty : 0.0) - t);
-        if (!(demand[v] > totalCap[v]) && t > 0) {
-          down = Math.max(down, -t);
-        }
+        up = Math.min(up, supplierRegimeHigh(v) - t);
+        down = Math.max(down, supplierRegimeLow(v) - t);
       } else if (v < segmentNode) {
         int g = v - groupNode;
         double t = groupLevel[g];
         clusterGroups |= 1L << g;
         k0 += nodeTarget(v);
-        up = Math.min(up, t > 0 ? groupPenalty - t : -t);
-        down = Math.max(down, t > 0 ? -t : -groupPenalty - t);
+        up = Math.min(up, groupRegimeHigh(g) - t);
+        down = Math.max(down, groupRegimeLow(g) - t);
       } else {
         int j = v - segmentNode;
         segmentInCluster[j] = true;

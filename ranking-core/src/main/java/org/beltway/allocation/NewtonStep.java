@@ -141,10 +141,7 @@ final class NewtonStep {
       int k = activeK[a];
       double d = state.directionLevel[k];
       double t = state.supplierLevel[state.rows[k]];
-      boolean capBound = state.demand[k] > state.totalCap[k];
-      double upper = capBound || t > 0 ? state.guaranteePenalty : 0.0;
-      double lower = !capBound && t > 0 ? 0.0 : Double.NEGATIVE_INFINITY;
-      reach = Math.min(reach, limit(t, d, lower, upper));
+      reach = Math.min(reach, limit(t, d, state.supplierRegimeLow(k), state.supplierRegimeHigh(k)));
       largest = Math.max(largest, Math.abs(d));
     }
     for (int b = 0; b < nT; b++) {
@@ -156,9 +153,8 @@ final class NewtonStep {
     for (int c = 0; c < nG; c++) {
       int g = activeG[c];
       double d = state.directionGroup[g];
-      double level = state.groupLevel[g];
-      reach = Math.min(reach, level > 0 ? limit(level, d, 0.0, state.groupPenalty)
-          : limit(level, d, -state.groupPenalty, 0.0));
+      reach = Math.min(reach, limit(state.groupLevel[g], d, state.groupRegimeLow(g),
+          state.groupRegimeHigh(g)));
       largest = Math.max(largest, Math.abs(d));
     }
     if (!(largest > 0)) {
