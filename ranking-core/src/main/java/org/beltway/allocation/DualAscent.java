@@ -1382,10 +1382,24 @@ final class DualAscent {
   }
 
   private double trialOmega = Double.NaN;
+  private double[] trialEdgeTraffic;
+
+  /**
+   * Per-edge traffic at the trial duals, written by the segment sweep of {@link #trialDual} so the
+   * supplier and group totals gather one number per edge rather than recompute it from five arrays;
+   * allocated on the first trial (solves that never need one never pay for it).
+   */
+  private double[] trialEdgeTraffic() {
+    if (trialEdgeTraffic == null) {
+      trialEdgeTraffic = new double[base.length];
+    }
+    return trialEdgeTraffic;
+  }
 
   /** The dual function at {@code y + ωΔ} projected onto the dual domain; fills the trial arrays. */
   private double trialDual(double omega) {
     trialOmega = omega;
+    double[] edgeTraffic = trialEdgeTraffic();
     for (int k = 0; k < constrained; k++) {
       double t = supplierLevel[rows[k]] + omega * directionLevel[k];
       double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
@@ -1421,17 +1435,23 @@ final class DualAscent {
             double level = 1.0 + trialSupplierLevel[supOf[e]] + trialGamma[combo == null ? 0 : combo[e]] - b;
             double z = th * level;
             double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+            double x;
             if (z <= 0) {
+              x = 0.0;
               cost += 0.5 * th;
             } else if (z < u) {
-              allocated += z;
+              x = z;
               double r = level - 1.0;
               cost += 0.5 * th * r * r;
             } else {
-              allocated += u;
+              x = u;
               double r = u - th;
               cost += 0.5 * r * r / th;
             }
+            allocated += x;
+            edgeTraffic[e] = x;
+          } else {
+            edgeTraffic[e] = 0.0;
           }
         }
         trialAllocated[j] = allocated;
@@ -1445,7 +1465,7 @@ final class DualAscent {
       for (int k = from; k < to; k++) {
         double sum = 0;
         for (int q = supStart[rows[k]], end = supStart[rows[k] + 1]; q < end; q++) {
-          sum += trialTraffic(supEdges[q]);
+          sum += edgeTraffic[supEdges[q]];
         }
         trialSupplierTotal[k] = sum;
       }
@@ -1459,7 +1479,7 @@ final class DualAscent {
         int to = Math.min(m, from + GROUP_CHUNK_EDGES);
         double sum = 0;
         for (int k = from; k < to; k++) {
-          sum += trialTraffic(list[k]);
+          sum += edgeTraffic[list[k]];
         }
         groupPartials[c] = sum;
       });
@@ -1503,19 +1523,7 @@ final class DualAscent {
     return value;
   }
 
-  private double trialTraffic(int e) {
-    double th = theta[e];
-    if (th <= 0) {
-      return 0.0;
-    }
-    double z = th * (1.0 + trialSupplierLevel[supOf[e]] + trialGamma[combo == null ? 0 : combo[e]]
-        - trialBeta[segOf[e]]);
-    if (z <= 0) {
-      return 0.0;
-    }
-    double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
-    return z < u ? z : u;
-  }
+
 
   private void setSupplierDuals(int k, double t) {
     supplierLevel[rows[k]] = t;
