@@ -23,9 +23,10 @@ import org.beltway.internal.Workers;
  * semismooth Newton step on the supplier, segment and group duals together (conjugate gradients on the
  * optimality conditions with the unclipped edges held fixed, see {@code NewtonStep}), or, when it gives
  * nothing, extrapolation along the last step (ω = 1, 2, 4, …); then, in the next pass, exact line
- * searches along the uniform shift of each cluster of coupled duals and a joint root for the suppliers
- * furthest short of their guarantee. Each move is kept only if the dual strictly increases, so every
- * dual stays feasible, the dual monotone and the certificate unaffected.
+ * searches along the uniform shift of each cluster of coupled duals (again in the pass after, while a
+ * shift jumps by more than a unit) and a joint root for the suppliers furthest short of their
+ * guarantee. Each move is kept only if the dual strictly increases, so every dual stays feasible, the
+ * dual monotone and the certificate unaffected.
  *
  * <p><b>Stages.</b> A cold start also bounds the elastic duals by 10 at first and raises the bounds ×10 per
  * stage up to the {@link Priorities} only while some dual sits at its stage bound: the optimality

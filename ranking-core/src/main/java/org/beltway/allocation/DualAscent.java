@@ -30,6 +30,11 @@ final class DualAscent {
   static final int STUCK_RESCUES = 32;
   /** Relative distance from a clip point within which an edge counts as sitting on it. */
   static final double TIE = 1e-12;
+  /**
+   * A cluster shift larger than this (one unit of fair exposure) is a jump across a flat stretch of the
+   * dual, where the next pass's shifts likely find more: the shifts then run again.
+   */
+  static final double SHIFT_JUMP = 1.0;
   static final int SUPPLIER_CHUNK = 256;
   static final int GROUP_CHUNK_EDGES = 1 << 15;
 
@@ -48,6 +53,8 @@ final class DualAscent {
   final int[] supStart;
   final int[] supEdges;
   final int[] rows;
+  /** The constrained index of each supplier row, or -1. */
+  private final int[] constrainedOfRow;
   final double[] demand;
   final double[] totalCap;
   final short[] combo;
@@ -126,6 +133,11 @@ final class DualAscent {
     demand = problem.demandArray();
     totalCap = problem.totalCapArray();
     constrained = rows.length;
+    constrainedOfRow = new int[suppliers];
+    Arrays.fill(constrainedOfRow, -1);
+    for (int k = 0; k < constrained; k++) {
+      constrainedOfRow[rows[k]] = k;
+    }
     combo = problem.comboOfEdge();
     comboGroups = problem.comboGroups();
     guaranteePenalty = problem.priorities().guaranteePenalty();
@@ -300,12 +312,15 @@ final class DualAscent {
   // ------------------------------------------------------------------ one pass
 
   /**
-   * One full pass: when the last pass stagnated, line searches along cluster shifts first; then every
-   * group block, every supplier block and every segment block; then totals at the new duals.
+   * One full pass: line searches along cluster shifts first, when the last pass stagnated or the last
+   * shifts jumped (more than {@value #SHIFT_JUMP}); then every group block, every supplier block and
+   * every segment block; then totals at the new duals.
    */
   void pass(double tolerance, boolean stagnating) {
-    if (stagnating) {
+    if (stagnating || largestShift > SHIFT_JUMP) {
       shiftClusters(tolerance);
+    } else {
+      largestShift = 0.0;
     }
     for (int k = 0; k < constrained; k++) {
       previousLevel[k] = supplierLevel[rows[k]];
@@ -798,6 +813,9 @@ final class DualAscent {
   private int[] parent;
   private int[] clusterOfRow;
   private boolean[] segmentInCluster;
+  private boolean[] anchored;
+  /** The largest shift of the last cluster line searches, in dual units. */
+  private double largestShift;
   private int[] edgeStamp;
   private int stamp;
   private double[] lineTheta = new double[64];
@@ -819,6 +837,14 @@ final class DualAscent {
    * the dual domain. Only clusters holding a promise still off its target by more than
    * {@code tolerance} are searched; each search is an exact maximisation along a fixed direction, so
    * the dual never decreases.
+   *
+   * <p>A supplier links only to <em>floating</em> segments: those with no unclipped edge of a supplier
+   * outside every cluster (not shiftable, in no shiftable group). Such an edge anchors its segment's dual,
+   * since every unit of shift moves its traffic; linked through anchored segments, the promises of a
+   * whole marketplace formed one cluster whose shift stopped at once (151 k suppliers and 17 k segments on
+   * a national day), while a few guaranteed suppliers sharing segments whose other edges sit at their caps
+   * climbed a unit a pass, because their dual had to cross about a thousand units (the quality share's
+   * penalty) before the capped edges would give way.
    */
   void shiftClusters(double tolerance) {
     int groupNode = constrained;
@@ -829,8 +855,10 @@ final class DualAscent {
       clusterOfRow = new int[suppliers];
       Arrays.fill(clusterOfRow, -1);
       segmentInCluster = new boolean[segments];
+      anchored = new boolean[segments];
       edgeStamp = new int[base.length];
     }
+    largestShift = 0.0;
     boolean anySeed = false;
     for (int v = 0; v < segmentNode && !anySeed; v++) {
       anySeed = isSeed(v, tolerance);
@@ -841,6 +869,7 @@ final class DualAscent {
     for (int v = 0; v < nodes; v++) {
       parent[v] = v;
     }
+    findAnchoredSegments();
     for (int k = 0; k < constrained; k++) {
       if (supplierShiftable(k)) {
         int row = rows[k];
@@ -851,15 +880,18 @@ final class DualAscent {
           int e = supEdges[q];
           int j = segOf[e];
           if (beta[j] > 0 && isTied(e)) {
-            union(k, segmentNode + j);
             anyFree = true;
+            if (!anchored[j]) {
+              union(k, segmentNode + j);
+            }
           }
           if (theta[e] > 0 && base[e] - beta[j] <= 0 && base[e] - beta[j] > nearestLevel) {
             nearestLevel = base[e] - beta[j];
             nearest = e;
           }
         }
-        if (!anyFree && nearest >= 0 && beta[segOf[nearest]] > 0 && supplierTotal[k] < demand[k]) {
+        if (!anyFree && nearest >= 0 && beta[segOf[nearest]] > 0 && !anchored[segOf[nearest]]
+            && supplierTotal[k] < demand[k]) {
           // a supplier short of its guarantee with no unclipped edge: tied to the segment where its
           // traffic would start first, so the shift can lift it past the capped edges that hold it out
           union(k, segmentNode + segOf[nearest]);
@@ -911,8 +943,36 @@ final class DualAscent {
     }
     double[] out = scratch[0];
     for (int c = 0; c < clusters; c++) {
-      shiftCluster(members, memberStart[c], memberStart[c + 1], out);
+      largestShift = Math.max(largestShift,
+          Math.abs(shiftCluster(members, memberStart[c], memberStart[c + 1], out)));
     }
+  }
+
+  /**
+   * Marks the segments with an unclipped edge whose level no cluster shift moves: its supplier is not
+   * shiftable (or has no promise) and it belongs to no shiftable group.
+   */
+  private void findAnchoredSegments() {
+    long shiftable = 0;
+    for (int g = 0; g < groups; g++) {
+      if (groupShiftable(g)) {
+        shiftable |= 1L << g;
+      }
+    }
+    long floatingGroups = shiftable;
+    int chunks = segmentChunks.length - 1;
+    workers.forEach(chunks, (c, w) -> {
+      for (int j = segmentChunks[c], end = segmentChunks[c + 1]; j < end; j++) {
+        boolean anchor = false;
+        for (int e = segStart[j], to = segStart[j + 1]; e < to && !anchor; e++) {
+          if (isFree(e) && (comboGroups[combo == null ? 0 : combo[e]] & floatingGroups) == 0) {
+            int k = constrainedOfRow[supOf[e]];
+            anchor = k < 0 || !supplierShiftable(k);
+          }
+        }
+        anchored[j] = anchor;
+      }
+    });
   }
 
   boolean supplierShiftable(int k) {
@@ -1017,7 +1077,7 @@ final class DualAscent {
   }
 
   /** Line search along the uniform shift of one cluster: nodes {@code members[from..to)}. */
-  private void shiftCluster(int[] members, int from, int to, double[] out) {
+  private double shiftCluster(int[] members, int from, int to, double[] out) {
     int groupNode = constrained;
     int segmentNode = constrained + groups;
     long clusterGroups = 0;
@@ -1117,6 +1177,7 @@ final class DualAscent {
         segmentInCluster[v - segmentNode] = false;
       }
     }
+    return shift != 0.0 && Double.isFinite(shift) ? shift : 0.0;
   }
 
   /** Adds an edge to the line search once, with its multiplier, if it moves along the shift. */
