@@ -97,8 +97,10 @@ public final class AllocationSolver {
   /**
    * Solves starting from a previous plan's duals (a warm start), e.g. tomorrow's problem with drifted
    * traffic and scores after today's plan. Duals are matched by supplier id, segment id and group name;
-   * suppliers, segments and groups that are new start at zero. The optimum is the same as from a cold
-   * start; only the number of passes differs.
+   * suppliers, segments and groups that are new start at zero. A supplier whose groups changed (a
+   * re-score moved it into or out of a tier) has its level moved by the change in its group levels, so
+   * its traffic starts where the previous plan left it. The optimum is the same as from a cold start;
+   * only the number of passes differs.
    */
   public AllocationPlan solve(AllocationProblem problem, AllocationPlan previous) {
     if (previous == null) {

@@ -252,11 +252,22 @@ final class DualAscent {
   void warmStart(AllocationPlan previous) {
     EligibilityGraph old = previous.problem().graph();
     EligibilityGraph now = problem.graph();
+    for (int g = 0; g < groups; g++) {
+      int oldG = previous.problem().groupIndex(problem.group(g).name());
+      double t = oldG < 0 ? 0 : previous.groupLevel(oldG);
+      double lo = problem.groupUpperTarget(g) < Double.POSITIVE_INFINITY ? -groupPenalty : 0;
+      double hi = problem.groupLowerTarget(g) > 0 ? groupPenalty : 0;
+      groupLevel[g] = Math.max(lo, Math.min(hi, t));
+      lambda[g] = Math.max(0, groupLevel[g]);
+      nu[g] = Math.max(0, -groupLevel[g]);
+    }
+    recomputeGamma();
     boolean sameSuppliers = old == now;
     for (int k = 0; k < constrained; k++) {
       int row = rows[k];
       int oldRow = sameSuppliers ? row : old.row(now.supplierId(row));
-      double t = oldRow < 0 ? 0 : previous.supplierLevel(oldRow);
+      double t = oldRow < 0 ? 0
+          : previous.supplierLevel(oldRow) + groupLevelChange(previous, row, oldRow);
       double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0;
       double hi = demand[k] > 0 ? guaranteePenalty : 0;
       if (demand[k] > totalCap[k]) {
@@ -271,16 +282,6 @@ final class DualAscent {
       int oldJ = sameSegments ? j : oldSegs.index(segs.id(j));
       beta[j] = oldJ < 0 ? 0 : Math.max(0, previous.segmentDual(oldJ));
     }
-    for (int g = 0; g < groups; g++) {
-      int oldG = previous.problem().groupIndex(problem.group(g).name());
-      double t = oldG < 0 ? 0 : previous.groupLevel(oldG);
-      double lo = problem.groupUpperTarget(g) < Double.POSITIVE_INFINITY ? -groupPenalty : 0;
-      double hi = problem.groupLowerTarget(g) > 0 ? groupPenalty : 0;
-      groupLevel[g] = Math.max(lo, Math.min(hi, t));
-      lambda[g] = Math.max(0, groupLevel[g]);
-      nu[g] = Math.max(0, -groupLevel[g]);
-    }
-    recomputeGamma();
     int chunks = chunkCount(base.length, SEGMENT_CHUNK_EDGES);
     workers.forEach(chunks, (c, w) -> {
       int from = c * SEGMENT_CHUNK_EDGES;
@@ -289,6 +290,44 @@ final class DualAscent {
         base[e] = 1.0 + supplierLevel[supOf[e]] + gamma[combo == null ? 0 : combo[e]];
       }
     });
+  }
+
+  /**
+   * How much a supplier's group levels fell since the previous plan, on its edge of largest fair
+   * exposure (matched by segment id): a supplier that left the quality tier lost the tier's level on
+   * every edge. Its level rises by as much, so its traffic starts where yesterday's plan left it rather
+   * than a thousand units away, which every dual of the marketplace would otherwise take passes to
+   * absorb. 0 if it has no such edge or no groups changed.
+   */
+  private double groupLevelChange(AllocationPlan previous, int row, int oldRow) {
+    AllocationProblem before = previous.problem();
+    if (groups == 0 && before.groupCount() == 0) {
+      return 0.0;
+    }
+    int best = -1;
+    for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
+      int e = supEdges[q];
+      if (best < 0 || theta[e] > theta[best]) {
+        best = e;
+      }
+    }
+    if (best < 0) {
+      return 0.0;
+    }
+    EligibilityGraph old = before.graph();
+    int oldSegment = old.segments().index(problem.graph().segments().id(segOf[best]));
+    int oldEdge = oldSegment < 0 ? -1 : old.edge(oldRow, oldSegment);
+    if (oldEdge < 0) {
+      return 0.0;
+    }
+    double then = 0;
+    short[] oldCombo = before.comboOfEdge();
+    if (oldCombo != null) {
+      for (long m = before.comboGroups()[oldCombo[oldEdge]]; m != 0; m &= m - 1) {
+        then += previous.groupLevel(Long.numberOfTrailingZeros(m));
+      }
+    }
+    return then - gamma[combo == null ? 0 : combo[best]];
   }
 
   private void recomputeGamma() {

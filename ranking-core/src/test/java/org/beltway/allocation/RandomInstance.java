@@ -29,40 +29,30 @@ final class RandomInstance {
 
   /** The same instance with other guarantees (by supplier, 0 = none). */
   RandomInstance withGuarantees(double[] guarantees) {
-    Builder b = new Builder(this);
-    b.seed = seed;
-    b.supplierIds = supplierIds;
+    Builder b = same();
     b.guarantee = guarantees.clone();
-    b.totalCap = totalCap;
-    b.capShare = capShare;
-    b.edgeCap = edgeCap;
-    b.groups = groups;
-    b.priorities = priorities;
+    return new RandomInstance(b);
+  }
+
+  /** The same instance with other group shares (a re-score moves suppliers between tiers). */
+  RandomInstance withGroups(List<Group> shares) {
+    Builder b = same();
+    b.groups = shares;
     return new RandomInstance(b);
   }
 
   /** The same instance with one supplier's merit multiplied by {@code factor}. */
   RandomInstance withMeritScaled(int supplier, double factor) {
-    Builder b = new Builder(this);
-    b.seed = seed;
-    b.supplierIds = supplierIds;
+    Builder b = same();
     b.merit = merit.clone();
     b.merit[supplier] *= factor;
-    b.guarantee = guarantee;
-    b.totalCap = totalCap;
-    b.capShare = capShare;
-    b.edgeCap = edgeCap;
-    b.groups = groups;
-    b.priorities = priorities;
     return new RandomInstance(b);
   }
 
   /** Tomorrow's instance: merit and traffic drifted by up to ±{@code drift} (relative), seeded. */
   RandomInstance drifted(long driftSeed, double drift) {
     Random rnd = new Random(driftSeed);
-    Builder b = new Builder(this);
-    b.seed = seed;
-    b.supplierIds = supplierIds;
+    Builder b = same();
     b.merit = merit.clone();
     for (int i = 0; i < b.merit.length; i++) {
       b.merit[i] *= 1 + drift * (2 * rnd.nextDouble() - 1);
@@ -71,13 +61,21 @@ final class RandomInstance {
     for (int j = 0; j < b.traffic.length; j++) {
       b.traffic[j] *= 1 + drift * (2 * rnd.nextDouble() - 1);
     }
+    return new RandomInstance(b);
+  }
+
+  /** A builder holding this instance as it is, for the variants above to change one part of. */
+  private Builder same() {
+    Builder b = new Builder(this);
+    b.seed = seed;
+    b.supplierIds = supplierIds;
     b.guarantee = guarantee;
     b.totalCap = totalCap;
     b.capShare = capShare;
     b.edgeCap = edgeCap;
     b.groups = groups;
     b.priorities = priorities;
-    return new RandomInstance(b);
+    return b;
   }
 
   private RandomInstance(Builder b) {

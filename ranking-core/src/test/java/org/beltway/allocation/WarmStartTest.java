@@ -3,6 +3,8 @@ package org.beltway.allocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.beltway.internal.Workers;
 import org.junit.jupiter.api.Test;
 
 /** A warm start reaches the same optimum as a cold start, from yesterday's duals, in fewer passes. */
@@ -29,6 +31,51 @@ class WarmStartTest {
       coldPasses += cold.certificate().passes();
     }
     assertTrue(warmPasses < coldPasses, warmPasses + " warm passes, " + coldPasses + " cold");
+  }
+
+  @Test
+  void aSupplierThatChangesTierKeepsItsEdgeLevelsAndTheWarmStartReachesTheColdOptimum() {
+    int moved = 0;
+    for (long seed = 1; seed <= 10; seed++) {
+      RandomInstance today = RandomInstance.qualityShareConflict(seed, 60, 8, 0.8, 2.0, 0.1,
+          Priorities.GUARANTEES_FIRST);
+      AllocationPlan plan = TIGHT.solve(today.problem());
+      int quality = plan.problem().groupIndex("quality");
+      double lambda = plan.groupLevel(quality);
+      // a re-score: every third supplier changes tier
+      RandomInstance.Group before = today.groups.get(0);
+      boolean[] tier = before.suppliers().clone();
+      for (int i = 0; i < tier.length; i += 3) {
+        tier[i] = !tier[i];
+      }
+      RandomInstance tomorrow = today.withGroups(List.of(new RandomInstance.Group("quality", tier,
+          before.segments(), before.atLeast(), before.atMost())));
+      AllocationProblem next = tomorrow.problem();
+      try (Workers workers = new Workers(1)) {
+        DualAscent state = new DualAscent(next, workers);
+        state.warmStart(plan);
+        assertEquals(lambda, state.groupLevel[0], 0.0);
+        for (int k = 0; k < state.constrained; k++) {
+          int row = state.rows[k];
+          int i = row; // the instance lists suppliers in row order
+          double was = plan.supplierLevel(row);
+          double shift = (before.suppliers()[i] ? lambda : 0.0) - (tier[i] ? lambda : 0.0);
+          double expected = Math.max(0.0, Math.min(state.guaranteePenalty, was + shift));
+          assertEquals(expected, state.supplierLevel[row], 1e-9 * Math.max(1, Math.abs(expected)),
+              "seed " + seed + ", supplier " + i);
+          if (shift != 0 && expected == was + shift) {
+            moved++;
+          }
+        }
+      }
+      AllocationPlan warm = TIGHT.solve(next, plan);
+      AllocationPlan cold = TIGHT.solve(next);
+      assertTrue(warm.certificate().converged(), "seed " + seed + ": " + warm.certificate());
+      for (int e = 0; e < next.graph().edgeCount(); e++) {
+        assertEquals(cold.x(e), warm.x(e), 1e-4 * Math.max(1, cold.x(e)), "seed " + seed + ", edge " + e);
+      }
+    }
+    assertTrue(moved >= 10, moved + " suppliers carried their level across a tier change");
   }
 
   @Test
