@@ -992,13 +992,7 @@ final class DualAscent {
    * shiftable (or has no promise) and it belongs to no shiftable group.
    */
   private void findAnchoredSegments() {
-    long shiftable = 0;
-    for (int g = 0; g < groups; g++) {
-      if (groupShiftable(g)) {
-        shiftable |= 1L << g;
-      }
-    }
-    long floatingGroups = shiftable;
+    long floatingGroups = shiftableGroups();
     int chunks = segmentChunks.length - 1;
     workers.forEach(chunks, (c, w) -> {
       for (int j = segmentChunks[c], end = segmentChunks[c + 1]; j < end; j++) {
@@ -1012,6 +1006,17 @@ final class DualAscent {
         anchored[j] = anchor;
       }
     });
+  }
+
+  /** The groups whose level is strictly inside its domain, as a bit mask. */
+  private long shiftableGroups() {
+    long mask = 0;
+    for (int g = 0; g < groups; g++) {
+      if (groupShiftable(g)) {
+        mask |= 1L << g;
+      }
+    }
+    return mask;
   }
 
   boolean supplierShiftable(int k) {
@@ -1622,8 +1627,6 @@ final class DualAscent {
     }
     return value;
   }
-
-
 
   private void setSupplierDuals(int k, double t) {
     supplierLevel[rows[k]] = t;

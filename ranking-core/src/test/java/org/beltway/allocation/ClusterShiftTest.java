@@ -18,9 +18,7 @@ class ClusterShiftTest {
   void eachRoundOfShiftsRaisesTheDualComputedIndependently() {
     int[] moved = {0};
     qt().withFixedSeed(11L).withExamples(40).forAll(longs().between(1, 1_000_000)).checkAssert(seed -> {
-      RandomInstance r = seed % 2 == 0
-          ? RandomInstance.generate(seed, RandomInstance.Shape.EVERYTHING, null)
-          : RandomInstance.qualityShareConflict(seed, 60, 8, 0.8, 2.0, 0.1, Priorities.GUARANTEES_FIRST);
+      RandomInstance r = RandomInstance.randomOrQualityConflict(seed);
       try (Workers workers = new Workers(2)) {
         DualAscent state = new DualAscent(r.problem(), workers);
         for (int pass = 0; pass < 8; pass++) {
@@ -85,9 +83,7 @@ class ClusterShiftTest {
   @Test
   void passesWithShiftsNeverLowerTheDualAndKeepDualsInTheirDomain() {
     qt().withFixedSeed(7L).withExamples(40).forAll(longs().between(1, 1_000_000)).checkAssert(seed -> {
-      RandomInstance r = seed % 2 == 0
-          ? RandomInstance.generate(seed, RandomInstance.Shape.EVERYTHING, null)
-          : RandomInstance.qualityShareConflict(seed, 60, 8, 0.8, 2.0, 0.1, Priorities.GUARANTEES_FIRST);
+      RandomInstance r = RandomInstance.randomOrQualityConflict(seed);
       try (Workers workers = new Workers(2)) {
         DualAscent state = new DualAscent(r.problem(), workers);
         state.pass(1e-9, false);
@@ -97,17 +93,7 @@ class ClusterShiftTest {
           double after = state.assess()[1];
           assertTrue(after >= dual - 1e-12 * Math.abs(dual), r + ": dual fell from " + dual + " to " + after);
           dual = after;
-          for (int k = 0; k < state.constrained; k++) {
-            assertTrue(state.alpha[k] >= 0 && state.alpha[k] <= state.guaranteePenalty, r + ": α " + k);
-            assertTrue(state.kappa[k] >= 0, r + ": κ " + k);
-          }
-          for (int j = 0; j < state.segments; j++) {
-            assertTrue(state.beta[j] >= 0, r + ": β " + j);
-          }
-          for (int g = 0; g < state.groups; g++) {
-            assertTrue(state.lambda[g] <= state.groupPenalty && state.nu[g] <= state.groupPenalty,
-                r + ": group " + g);
-          }
+          DualDomain.assertHolds(state, r);
         }
       }
     });

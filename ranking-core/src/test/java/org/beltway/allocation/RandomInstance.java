@@ -330,6 +330,17 @@ final class RandomInstance {
   }
 
   /**
+   * For properties over both kinds of instance: an even seed gives a random instance with every kind of
+   * promise, an odd one a quality-share conflict (guarantees of non-quality suppliers at twice their
+   * fair exposure, 80% share, 10% cap, guarantees first).
+   */
+  static RandomInstance randomOrQualityConflict(long seed) {
+    return seed % 2 == 0
+        ? generate(seed, Shape.EVERYTHING, null)
+        : qualityShareConflict(seed, 60, 8, 0.8, 2.0, 0.1, Priorities.GUARANTEES_FIRST);
+  }
+
+  /**
    * An elastic instance of the kind that stalled plain coordinate ascent: a "quality" group (the first
    * half of the suppliers, with three times the merit) must hold at least {@code qualityShare} of all
    * traffic, every other supplier is guaranteed {@code guaranteeFactor} times its fair exposure, and no
