@@ -358,6 +358,7 @@ final class DualAscent {
   void pass(double tolerance, boolean stagnating) {
     if (stagnating || largestShift > SHIFT_JUMP) {
       shiftClusters(tolerance);
+      settled &= largestShift == 0.0;
     } else {
       largestShift = 0.0;
     }
@@ -375,6 +376,7 @@ final class DualAscent {
       rescueStuckSuppliers(tolerance);
     }
     measure();
+    settled = true;
   }
 
   /**
@@ -528,12 +530,17 @@ final class DualAscent {
       setGroupLevel(g, hasLow ? groupPenalty : 0.0); // no edge can carry it: given up at once
       return;
     }
+    if (settled && ((hasLow && old == groupPenalty && groupTotal[g] < low)
+        || (hasHigh && old == -groupPenalty && groupTotal[g] > high))) {
+      return; // H(old) is the measured total, beyond the target: the root is the bound it sits at
+    }
     if (old == 0.0) {
       double now = groupTrafficNow(g);
       if (now >= low && now <= high) {
         return; // (0, current β) already satisfies the block's optimality conditions
       }
     }
+    settled = false; // the joint root re-solves the segments: the later groups' totals are stale
     JointEvaluator f = new JointEvaluator(g);
     double[] out = groupOut;
     double t;
@@ -853,6 +860,14 @@ final class DualAscent {
   private int[] clusterOfRow;
   private boolean[] segmentInCluster;
   private boolean[] anchored;
+  /**
+   * Whether every segment dual is optimal for the other duals and the totals were measured there (at the
+   * end of a pass, until a move or a shift): a group's traffic {@code H} at its current level is then its
+   * measured total, so a group held at its bound by a target it still misses needs no joint evaluation
+   * (one sweep of every segment it touches: a third of a pass on a national day, where the quality share
+   * and the head cap give way to the guarantees).
+   */
+  private boolean settled;
   /** The largest shift of the last cluster line searches, in dual units. */
   private double largestShift;
   private int[] edgeStamp;
@@ -1255,6 +1270,7 @@ final class DualAscent {
 
   /** Sets the dual bounds before the first pass (a cold start's first stage). */
   void startPenalties(double guarantee, double group) {
+    settled = false;
     guaranteePenalty = guarantee;
     groupPenalty = group;
   }
@@ -1288,6 +1304,7 @@ final class DualAscent {
    * climbing there in small steps.
    */
   void raisePenalties(double guarantee, double group) {
+    settled = false;
     double dg = guarantee - guaranteePenalty;
     double dl = group - groupPenalty;
     double[] shift = trialBeta; // scratch
@@ -1460,6 +1477,7 @@ final class DualAscent {
       trialDual(bestOmega);
     }
     // move to the trial point
+    settled = false;
     System.arraycopy(trialSupplierLevel, 0, supplierLevel, 0, suppliers);
     for (int k = 0; k < constrained; k++) {
       setSupplierDuals(k, trialLevel[k]);
