@@ -26,22 +26,24 @@ class SimulationTest {
     assertEquals(a.buyersPer90DaysAtFairExposure(), b.buyersPer90DaysAtFairExposure());
     assertEquals(a.strategies().size(), b.strategies().size());
     for (int k = 0; k < a.strategies().size(); k++) {
-      StrategyResult x = a.strategies().get(k);
-      StrategyResult y = b.strategies().get(k);
-      assertEquals(x.name(), y.name());
-      for (int p = 0; p < Simulation.PROGRAMS.size(); p++) {
-        assertEquals(x.attainment(p), y.attainment(p), x.name());
-        assertArrayEquals(x.attainmentByDay(p), y.attainmentByDay(p), x.name());
-      }
-      assertEquals(x.newBuyers(), y.newBuyers(), x.name());
-      assertEquals(x.shortfall(), y.shortfall(), x.name());
-      assertEquals(x.guaranteedDemand(), y.guaranteedDemand(), x.name());
-      assertArrayEquals(x.qualityShareByDay(), y.qualityShareByDay(), x.name());
-      assertArrayEquals(x.lorenz(), y.lorenz(), x.name());
-      assertEquals(x.exposureGini(), y.exposureGini(), x.name());
-      assertEquals(x.priceOfGuarantees(), y.priceOfGuarantees(), x.name());
-      assertEquals(x.unmetSuppliers(), y.unmetSuppliers(), x.name());
+      assertSameStrategy(a.strategies().get(k), b.strategies().get(k));
     }
+  }
+
+  private static void assertSameStrategy(StrategyResult x, StrategyResult y) {
+    assertEquals(x.name(), y.name());
+    for (int p = 0; p < Simulation.PROGRAMS.size(); p++) {
+      assertEquals(x.attainment(p), y.attainment(p), x.name());
+      assertArrayEquals(x.attainmentByDay(p), y.attainmentByDay(p), x.name());
+    }
+    assertEquals(x.newBuyers(), y.newBuyers(), x.name());
+    assertEquals(x.shortfall(), y.shortfall(), x.name());
+    assertEquals(x.guaranteedDemand(), y.guaranteedDemand(), x.name());
+    assertArrayEquals(x.qualityShareByDay(), y.qualityShareByDay(), x.name());
+    assertArrayEquals(x.lorenz(), y.lorenz(), x.name());
+    assertEquals(x.exposureGini(), y.exposureGini(), x.name());
+    assertEquals(x.priceOfGuarantees(), y.priceOfGuarantees(), x.name());
+    assertEquals(x.unmetSuppliers(), y.unmetSuppliers(), x.name());
   }
 
   @Test
@@ -55,6 +57,18 @@ class SimulationTest {
     Simulation other = Simulation.of(MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.0005, 22), 1), config);
     assertTrue(other.run(List.of(TrafficStrategy.meritProportional())).strategies().get(0).newBuyers()
         != first.strategy("proportional").newBuyers());
+  }
+
+  @Test
+  void aStrategySimulatedAloneMatchesItsRunSideBySide() {
+    // the strategies of a day run concurrently: none may see another's state
+    SimulationConfig config = SimulationConfig.builder().days(12).rescoreEveryDays(4).build();
+    Simulation sim = Simulation.of(MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.0005, 9), 1), config);
+    SimulationResult together = sim.run(all());
+    for (int k = 0; k < together.strategies().size(); k++) {
+      TrafficStrategy alone = TrafficStrategy.named(TrafficStrategy.NAMES.get(k));
+      assertSameStrategy(together.strategies().get(k), sim.run(List.of(alone)).strategies().get(0));
+    }
   }
 
   @Test
