@@ -110,6 +110,19 @@ final class DualAscent {
   final double[] directionGroup;
   private final int[][] groupSegments;
   private final int[][] groupSegmentChunks;
+  /** Edges with θ > 0 of constrained suppliers, by segment: {@code [promisedStart[j], promisedStart[j + 1])}. */
+  private final int[] promisedStart;
+  private final int[] promisedEdges;
+  /** The other edges, aggregated per segment and group combination. */
+  private final UnpromisedEdges unpromised;
+  /** Each group's edges of constrained suppliers. */
+  private final int[][] groupPromisedEdges;
+  /** Traffic of each unpromised bin at the trial duals. */
+  private final double[] trialBinTraffic;
+  /** Per worker: a segment's promised edges, gathered. */
+  private final double[][] segmentTheta;
+  private final double[][] segmentBase;
+  private final double[][] segmentCap;
   private final double[] segmentGroupTraffic;
   private final double[] segmentGroupSlope;
   private final double[] segmentFreeSlope;
@@ -199,6 +212,56 @@ final class DualAscent {
     segmentGroupTraffic = new double[segments];
     segmentGroupSlope = new double[segments];
     segmentFreeSlope = new double[segments];
+    boolean[] promised = new boolean[suppliers];
+    for (int row : rows) {
+      promised[row] = true;
+    }
+    promisedStart = new int[segments + 1];
+    for (int j = 0; j < segments; j++) {
+      int count = 0;
+      for (int e = segStart[j]; e < segStart[j + 1]; e++) {
+        if (theta[e] > 0 && promised[supOf[e]]) {
+          count++;
+        }
+      }
+      promisedStart[j + 1] = promisedStart[j] + count;
+    }
+    promisedEdges = new int[promisedStart[segments]];
+    for (int j = 0, p = 0; j < segments; j++) {
+      for (int e = segStart[j]; e < segStart[j + 1]; e++) {
+        if (theta[e] > 0 && promised[supOf[e]]) {
+          promisedEdges[p++] = e;
+        }
+      }
+    }
+    unpromised = new UnpromisedEdges(theta, cap, segStart, supOf, combo, comboGroups.length, promised,
+        workers);
+    trialBinTraffic = new double[unpromised.bins()];
+    int mostPromised = 0;
+    for (int j = 0; j < segments; j++) {
+      mostPromised = Math.max(mostPromised, promisedStart[j + 1] - promisedStart[j]);
+    }
+    segmentTheta = new double[threads][mostPromised];
+    segmentBase = new double[threads][mostPromised];
+    segmentCap = new double[threads][mostPromised];
+    groupPromisedEdges = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      int[] list = problem.groupEdges(g);
+      int count = 0;
+      for (int e : list) {
+        if (promised[supOf[e]]) {
+          count++;
+        }
+      }
+      int[] kept = new int[count];
+      int at = 0;
+      for (int e : list) {
+        if (promised[supOf[e]]) {
+          kept[at++] = e;
+        }
+      }
+      groupPromisedEdges[g] = kept;
+    }
 
     previousLevel = new double[constrained];
     previousBeta = new double[segments];
@@ -471,25 +534,20 @@ final class DualAscent {
       double right = 0;
       double left = 0;
       for (int j : segs) {
-        updateSegment(j, out, -1);
+        updateSegment(j, 0, -1);
         double b = beta[j];
         double own = 0;
         double a = 0;
-        double free = 0;
-        for (int e = segStart[j], to = segStart[j + 1]; e < to; e++) {
-          double th = theta[e];
-          if (th > 0) {
+        double free = segmentFreeSlope[j];
+        for (int p = promisedStart[j], to = promisedStart[j + 1]; p < to; p++) {
+          int e = promisedEdges[p];
+          if (supOf[e] == row) {
+            double th = theta[e];
             double z = th * (base[e] - b);
             double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
-            boolean isFree = z > 0 && z < u;
-            if (isFree) {
-              free += th;
-            }
-            if (supOf[e] == row) {
-              own += z <= 0 ? 0.0 : z < u ? z : u;
-              if (isFree) {
-                a += th;
-              }
+            own += z <= 0 ? 0.0 : z < u ? z : u;
+            if (z > 0 && z < u) {
+              a += th;
             }
           }
         }
@@ -595,9 +653,8 @@ final class DualAscent {
       int[] segs = groupSegments[g];
       int[] bounds = groupSegmentChunks[g];
       workers.forEach(bounds.length - 1, (c, w) -> {
-        double[] o = scratch[w];
         for (int k = bounds[c], end = bounds[c + 1]; k < end; k++) {
-          updateSegment(segs[k], o, g);
+          updateSegment(segs[k], w, g);
         }
       });
       double sum = 0;
@@ -647,9 +704,12 @@ final class DualAscent {
     });
   }
 
-  /** The group's traffic at the current duals, summed in a fixed chunk order. */
+  /**
+   * The group's traffic at the current duals: its promised edges summed in a fixed chunk order, then its
+   * unpromised bins in bin order.
+   */
   private double groupTrafficNow(int g) {
-    int[] list = problem.groupEdges(g);
+    int[] list = groupPromisedEdges[g];
     int m = list.length;
     int gc = chunkCount(m, GROUP_CHUNK_EDGES);
     workers.forEach(gc, (c, w) -> {
@@ -664,6 +724,15 @@ final class DualAscent {
     double total = 0;
     for (int c = 0; c < gc; c++) {
       total += groupPartials[c];
+    }
+    long bit = 1L << g;
+    for (int j : groupSegments[g]) {
+      for (int bin = unpromised.firstBin(j), end = unpromised.endBin(j); bin < end; bin++) {
+        int c = unpromised.binCombo[bin];
+        if ((comboGroups[c] & bit) != 0) {
+          total += unpromised.traffic(bin, 1.0 + gamma[c] - beta[j]);
+        }
+      }
     }
     return total;
   }
@@ -739,36 +808,51 @@ final class DualAscent {
   private void updateSegments() {
     int chunks = segmentChunks.length - 1;
     workers.forEach(chunks, (c, w) -> {
-      double[] out = scratch[w];
       for (int j = segmentChunks[c], end = segmentChunks[c + 1]; j < end; j++) {
-        updateSegment(j, out, -1);
+        updateSegment(j, w, -1);
       }
     });
   }
 
   /**
-   * Solves one segment's supply dual exactly and records its allocated traffic and fair-exposure
-   * distance; with {@code g >= 0}, also the traffic and unclipped fair exposure of group {@code g}'s
-   * edges and of all edges in the segment.
+   * Solves one segment's supply dual exactly and records its allocated traffic, fair-exposure distance
+   * and unclipped fair exposure; with {@code g >= 0}, also the traffic and unclipped fair exposure of
+   * group {@code g}'s edges. Promised edges are summed one by one, the others by bin.
    */
-  private void updateSegment(int j, double[] out, int g) {
-    int from = segStart[j];
-    int to = segStart[j + 1];
+  private void updateSegment(int j, int worker, int g) {
+    int from = promisedStart[j];
+    int n = promisedStart[j + 1] - from;
+    int firstBin = unpromised.firstBin(j);
+    int endBin = unpromised.endBin(j);
     double s = traffic[j];
     double b = 0.0;
-    if (s > 0 && to > from) {
+    if (s > 0 && (n > 0 || endBin > firstBin)) {
+      // the promised edges gathered, so that each evaluation of the root reads them in a row
+      double[] th = segmentTheta[worker];
+      double[] bs = segmentBase[worker];
+      double[] cp = cap == null ? null : segmentCap[worker];
       double maxBase = Double.NEGATIVE_INFINITY;
-      for (int e = from; e < to; e++) {
-        if (theta[e] > 0 && base[e] > maxBase) {
-          maxBase = base[e];
+      for (int q = 0; q < n; q++) {
+        int e = promisedEdges[from + q];
+        th[q] = theta[e];
+        bs[q] = base[e];
+        if (cp != null) {
+          cp[q] = cap[e];
         }
+        maxBase = Math.max(maxBase, bs[q]);
       }
-      if (maxBase != Double.NEGATIVE_INFINITY) {
-        ClippedSum.Evaluator f = (x, o) -> ClippedSum.evaluate(theta, base, cap, from, to, x, o, 0);
-        double lo = Math.min(-maxBase, 0.0);
-        double t = ClippedSum.root(f, s, lo, 0.0, -beta[j], out);
-        b = t < 0 ? -t : 0.0;
+      for (int bin = firstBin; bin < endBin; bin++) {
+        maxBase = Math.max(maxBase, 1.0 + gamma[unpromised.binCombo[bin]]);
       }
+      ClippedSum.Evaluator f = (x, o) -> {
+        ClippedSum.evaluate(th, bs, cp, 0, n, x, o, 0);
+        for (int bin = firstBin; bin < endBin; bin++) {
+          unpromised.addTo(bin, 1.0 + gamma[unpromised.binCombo[bin]], x, o);
+        }
+      };
+      double lo = Math.min(-maxBase, 0.0);
+      double t = ClippedSum.root(f, s, lo, 0.0, -beta[j], scratch[worker]);
+      b = t < 0 ? -t : 0.0;
     }
     beta[j] = b;
     // allocated traffic and fair-exposure distance at the new dual
@@ -777,47 +861,64 @@ final class DualAscent {
     double groupTraffic = 0;
     double groupSlope = 0;
     double freeSlope = 0;
-    for (int e = from; e < to; e++) {
+    long bit = g >= 0 ? 1L << g : 0L;
+    for (int p = from, to = from + n; p < to; p++) {
+      int e = promisedEdges[p];
       double th = theta[e];
-      if (th > 0) {
-        double level = base[e] - b;
-        double z = th * level;
-        double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
-        double x;
-        if (z <= 0) {
-          x = 0.0;
-          cost += 0.5 * th;
-        } else if (z < u) {
-          x = z;
-          double r = level - 1.0;
-          cost += 0.5 * th * r * r;
-        } else {
-          x = u;
-          double r = u - th;
-          cost += 0.5 * r * r / th;
+      double level = base[e] - b;
+      double z = th * level;
+      double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+      boolean free = z > 0 && z < u;
+      double x = z <= 0 ? 0.0 : free ? z : u;
+      cost += distance(th, level, u);
+      if (free) {
+        freeSlope += th;
+      }
+      allocated += x;
+      if (g >= 0 && (comboGroups[combo[e]] & bit) != 0) {
+        groupTraffic += x;
+        if (free) {
+          groupSlope += th;
         }
-        allocated += x;
-        if (g >= 0) {
-          boolean free = z > 0 && z < u;
-          if (free) {
-            freeSlope += th;
-          }
-          if ((comboGroups[combo[e]] & (1L << g)) != 0) {
-            groupTraffic += x;
-            if (free) {
-              groupSlope += th;
-            }
-          }
-        }
+      }
+    }
+    for (int bin = firstBin; bin < endBin; bin++) {
+      int c = unpromised.binCombo[bin];
+      double level = 1.0 + gamma[c] - b;
+      double x = unpromised.traffic(bin, level);
+      double free = unpromised.freeTheta(bin, level);
+      allocated += x;
+      cost += unpromised.cost(bin, level);
+      freeSlope += free;
+      if (g >= 0 && (comboGroups[c] & bit) != 0) {
+        groupTraffic += x;
+        groupSlope += free;
       }
     }
     segmentAllocated[j] = allocated;
     segmentCost[j] = cost;
+    segmentFreeSlope[j] = freeSlope;
     if (g >= 0) {
       segmentGroupTraffic[j] = groupTraffic;
       segmentGroupSlope[j] = groupSlope;
-      segmentFreeSlope[j] = freeSlope;
     }
+  }
+
+  /**
+   * An edge's fair-exposure distance at a level (its traffic is {@code clip(θL, 0, u)}): {@code θ/2} at
+   * zero, {@code θ(L − 1)²/2} unclipped, {@code (u − θ)²/(2θ)} at the cap.
+   */
+  static double distance(double th, double level, double u) {
+    double z = th * level;
+    if (z <= 0) {
+      return 0.5 * th;
+    }
+    if (z < u) {
+      double r = level - 1.0;
+      return 0.5 * th * r * r;
+    }
+    double r = u - th;
+    return 0.5 * r * r / th;
   }
 
   /** Totals of the constrained suppliers and of the groups at the current duals. */
@@ -1552,30 +1653,23 @@ final class DualAscent {
         double b = trialBeta[j];
         double allocated = 0;
         double cost = 0;
-        for (int e = segStart[j], to = segStart[j + 1]; e < to; e++) {
+        for (int p = promisedStart[j], to = promisedStart[j + 1]; p < to; p++) {
+          int e = promisedEdges[p];
           double th = theta[e];
-          if (th > 0) {
-            double level = 1.0 + trialSupplierLevel[supOf[e]] + trialGamma[combo == null ? 0 : combo[e]] - b;
-            double z = th * level;
-            double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
-            double x;
-            if (z <= 0) {
-              x = 0.0;
-              cost += 0.5 * th;
-            } else if (z < u) {
-              x = z;
-              double r = level - 1.0;
-              cost += 0.5 * th * r * r;
-            } else {
-              x = u;
-              double r = u - th;
-              cost += 0.5 * r * r / th;
-            }
-            allocated += x;
-            edgeTraffic[e] = x;
-          } else {
-            edgeTraffic[e] = 0.0;
-          }
+          double level = 1.0 + trialSupplierLevel[supOf[e]] + trialGamma[combo == null ? 0 : combo[e]] - b;
+          double z = th * level;
+          double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+          double x = z <= 0 ? 0.0 : z < u ? z : u;
+          cost += distance(th, level, u);
+          allocated += x;
+          edgeTraffic[e] = x;
+        }
+        for (int bin = unpromised.firstBin(j), to = unpromised.endBin(j); bin < to; bin++) {
+          double level = 1.0 + trialGamma[unpromised.binCombo[bin]] - b;
+          double x = unpromised.traffic(bin, level);
+          trialBinTraffic[bin] = x;
+          allocated += x;
+          cost += unpromised.cost(bin, level);
         }
         trialAllocated[j] = allocated;
         trialCost[j] = cost;
@@ -1594,7 +1688,7 @@ final class DualAscent {
       }
     });
     for (int g = 0; g < groups; g++) {
-      int[] list = problem.groupEdges(g);
+      int[] list = groupPromisedEdges[g];
       int m = list.length;
       int gc = chunkCount(m, GROUP_CHUNK_EDGES);
       workers.forEach(gc, (c, w) -> {
@@ -1609,6 +1703,12 @@ final class DualAscent {
       double total = 0;
       for (int c = 0; c < gc; c++) {
         total += groupPartials[c];
+      }
+      long bit = 1L << g;
+      for (int bin = 0, bins = unpromised.bins(); bin < bins; bin++) {
+        if ((comboGroups[unpromised.binCombo[bin]] & bit) != 0) {
+          total += trialBinTraffic[bin];
+        }
       }
       trialGroupTotal[g] = total;
     }
