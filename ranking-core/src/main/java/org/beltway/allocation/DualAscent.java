@@ -110,7 +110,10 @@ final class DualAscent {
   final double[] directionGroup;
   private final int[][] groupSegments;
   private final int[][] groupSegmentChunks;
-  /** Edges with θ > 0 of constrained suppliers, by segment: {@code [promisedStart[j], promisedStart[j + 1])}. */
+  /**
+   * Edges with θ > 0 of constrained suppliers, by segment: {@code [promisedStart[j],
+   * promisedStart[j + 1])} of {@code promisedEdges}.
+   */
   private final int[] promisedStart;
   private final int[] promisedEdges;
   /** The other edges, aggregated per segment and group combination. */

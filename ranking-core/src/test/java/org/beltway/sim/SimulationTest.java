@@ -63,7 +63,8 @@ class SimulationTest {
   void aStrategySimulatedAloneMatchesItsRunSideBySide() {
     // the strategies of a day run concurrently: none may see another's state
     SimulationConfig config = SimulationConfig.builder().days(12).rescoreEveryDays(4).build();
-    Simulation sim = Simulation.of(MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.0005, 9), 1), config);
+    Simulation sim = Simulation.of(
+        MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.0005, 9), 1), config);
     SimulationResult together = sim.run(all());
     for (int k = 0; k < together.strategies().size(); k++) {
       TrafficStrategy alone = TrafficStrategy.named(TrafficStrategy.NAMES.get(k));
