@@ -242,10 +242,8 @@ public final class Simulation {
     long start = System.nanoTime();
     int days = config.days();
     List<StrategyRun> runs = new ArrayList<>();
-    List<DayPlan> plans = new ArrayList<>();
     for (TrafficStrategy s : strategies) {
       runs.add(new StrategyRun(this, s));
-      plans.add(new DayPlan(graph));
     }
     double[] actual = new double[forecast.length];
     try (Workers side = new Workers(Math.min(runs.size(), STRATEGY_THREADS))) {
@@ -259,7 +257,7 @@ public final class Simulation {
         side.forEach(runs.size(), (r, w) -> {
           StrategyRun run = runs.get(r);
           run.enrolDay(day);
-          run.simulateDay(day, actual, plans.get(r));
+          run.simulateDay(day, actual);
         });
         progress.dayDone(t, days, System.nanoTime() - start);
       }

@@ -32,6 +32,8 @@ final class StrategyRun {
   private final EligibilityGraph graph;
   private final BuyerLedger ledger;
   private final TrafficDay day;
+  /** The strategy's own plan of the day, reused: strategies of a day run side by side. */
+  private final DayPlan plan;
   private final EnrolmentPlan enrolments;
   private final int n;
   // per supplier row
@@ -71,6 +73,7 @@ final class StrategyRun {
     this.n = sim.table.size();
     this.ledger = BuyerLedger.over(sim.table);
     this.day = new TrafficDay(graph, sim.config.segmentCapShare());
+    this.plan = new DayPlan(graph);
     day.setScores(sim.composite0, sim.merit0, sim.quality0, sim.head0, sim.theta0.clone());
     wonSinceStart = new long[n];
     carry = new double[n];
@@ -108,7 +111,7 @@ final class StrategyRun {
   }
 
   /** Simulates day t: re-score, demand, plan, deliver, convert, record. */
-  void simulateDay(int t, double[] actual, DayPlan plan) {
+  void simulateDay(int t, double[] actual) {
     if (t > 0 && t % sim.config.rescoreEveryDays() == 0) {
       rescore();
     }
