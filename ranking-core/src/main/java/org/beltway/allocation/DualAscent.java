@@ -114,10 +114,10 @@ final class DualAscent {
    * Edges with θ > 0 of constrained suppliers, by segment: {@code [promisedStart[j],
    * promisedStart[j + 1])} of {@code promisedEdges}.
    */
-  private final int[] promisedStart;
-  private final int[] promisedEdges;
+  final int[] promisedStart;
+  final int[] promisedEdges;
   /** The other edges, aggregated per segment and group combination. */
-  private final UnpromisedEdges unpromised;
+  final UnpromisedEdges unpromised;
   /** Each group's edges of constrained suppliers. */
   private final int[][] groupPromisedEdges;
   /** Traffic of each unpromised bin at the trial duals. */

@@ -20,7 +20,9 @@ import org.beltway.internal.Workers;
  * groups, traffic − supply for segments). The matrix is symmetric positive semidefinite, singular only
  * along the uniform shift of a closed cluster of promises (which a small diagonal regularisation turns
  * into a long step toward the bounds, where such a cluster ends). Jacobi-preconditioned conjugate
- * gradients solve it with a sweep over the free edges that couple two active duals per iteration.
+ * gradients solve it with a sweep over the free edges that couple two active duals per iteration. The
+ * free edges of suppliers without a promise enter by {@link UnpromisedEdges} bin: they share segment,
+ * groups and a fixed supplier level, so a bin's free fair exposure is one coupling edge.
  *
  * <p>The direction is then followed by {@link DualAscent#newton}: the dual is evaluated where the first
  * dual would leave its regime, at longer steps up to the full one (projected onto the dual domain), or
@@ -59,15 +61,20 @@ final class NewtonStep {
   private final double[] segmentFree;
   private final int[] couplingStart;
   private final double[] groupFreeParts;
+  private final UnpromisedEdges bins;
+  /** Per unpromised bin: its unclipped fair exposure at the current duals (0 where not measured). */
+  private final double[] binFree;
   // coupling edges (free, touching two active duals or more), segment-major
   private int[] edgeSupplier = new int[0];
   private int[] edgeSegment = new int[0];
   private int[] edgeCombo = new int[0];
   private double[] edgeTheta = new double[0];
-  private double[] edgeLevel = new double[0];
-  // the same edges by active supplier
+  // a copy of the edges of active suppliers, supplier-major, so that both sweeps of a product read in a
+  // row and gather only from the short vectors of segment and group values
   private int[] bySupplierStart = new int[1];
-  private int[] bySupplier = new int[0];
+  private int[] supplierEdgeSegment = new int[0];
+  private int[] supplierEdgeCombo = new int[0];
+  private double[] supplierEdgeTheta = new double[0];
   private double[] groupParts = new double[0];
 
   // the system and conjugate gradients
@@ -94,6 +101,8 @@ final class NewtonStep {
     segmentFree = new double[state.segments];
     couplingStart = new int[state.segments + 1];
     groupFreeParts = new double[segmentChunks() * Math.max(1, state.groups)];
+    bins = state.unpromised;
+    binFree = new double[bins.bins()];
   }
 
   private int segmentChunks() {
@@ -227,7 +236,8 @@ final class NewtonStep {
         double free = 0;
         boolean binding = state.beta[j] > 0;
         if (binding || groupBits != 0) {
-          for (int e = state.segStart[j], to = state.segStart[j + 1]; e < to; e++) {
+          for (int p = state.promisedStart[j], to = state.promisedStart[j + 1]; p < to; p++) {
+            int e = state.promisedEdges[p];
             if (state.isFree(e)) {
               double th = state.theta[e];
               free += th;
@@ -237,6 +247,17 @@ final class NewtonStep {
               }
             }
           }
+          for (int bin = bins.firstBin(j), to = bins.endBin(j); bin < to; bin++) {
+            int combo = bins.binCombo[bin];
+            double th = bins.freeTheta(bin, 1.0 + state.gamma[combo] - state.beta[j]);
+            binFree[bin] = th;
+            free += th;
+            for (long m = groupBits == 0 ? 0 : activeMask[combo]; m != 0; m &= m - 1) {
+              groupFreeParts[offset + Long.numberOfTrailingZeros(m)] += th;
+            }
+          }
+        } else {
+          Arrays.fill(binFree, bins.firstBin(j), bins.endBin(j), 0.0);
         }
         segmentFree[j] = binding ? free : 0.0;
       }
@@ -267,6 +288,12 @@ final class NewtonStep {
     return count;
   }
 
+  /** {@link #activeCount} of the edges of an unpromised bin of segment {@code j}. */
+  private int binActiveCount(int j, int bin) {
+    int count = compactOfSegment[j] >= 0 ? 1 : 0;
+    return groupBits == 0 ? count : count + Long.bitCount(activeMask[bins.binCombo[bin]]);
+  }
+
   private void buildCouplings() {
     int n = nS + nT + nG;
     if (diagonal.length < n) {
@@ -284,8 +311,14 @@ final class NewtonStep {
     workers.forEach(chunks, (c, w) -> {
       for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
         int count = 0;
-        for (int e = state.segStart[j], to = state.segStart[j + 1]; e < to; e++) {
+        for (int p = state.promisedStart[j], to = state.promisedStart[j + 1]; p < to; p++) {
+          int e = state.promisedEdges[p];
           if (state.isFree(e) && activeCount(e) >= 2) {
+            count++;
+          }
+        }
+        for (int bin = bins.firstBin(j), to = bins.endBin(j); bin < to; bin++) {
+          if (binFree[bin] > 0 && binActiveCount(j, bin) >= 2) {
             count++;
           }
         }
@@ -303,18 +336,27 @@ final class NewtonStep {
       edgeSegment = new int[size];
       edgeCombo = new int[size];
       edgeTheta = new double[size];
-      edgeLevel = new double[size];
     }
     workers.forEach(chunks, (c, w) -> {
       for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
         int p = couplingStart[j];
         int b = compactOfSegment[j];
-        for (int e = state.segStart[j], to = state.segStart[j + 1]; e < to; e++) {
+        for (int q = state.promisedStart[j], to = state.promisedStart[j + 1]; q < to; q++) {
+          int e = state.promisedEdges[q];
           if (state.isFree(e) && activeCount(e) >= 2) {
             edgeSupplier[p] = compactOfRow[state.supOf[e]];
             edgeSegment[p] = b;
             edgeCombo[p] = state.combo == null ? 0 : state.combo[e];
             edgeTheta[p] = state.theta[e];
+            p++;
+          }
+        }
+        for (int bin = bins.firstBin(j), to = bins.endBin(j); bin < to; bin++) {
+          if (binFree[bin] > 0 && binActiveCount(j, bin) >= 2) {
+            edgeSupplier[p] = -1; // an unpromised supplier's level is fixed at 0
+            edgeSegment[p] = b;
+            edgeCombo[p] = bins.binCombo[bin];
+            edgeTheta[p] = binFree[bin];
             p++;
           }
         }
@@ -333,14 +375,20 @@ final class NewtonStep {
     for (int a = 0; a < nS; a++) {
       bySupplierStart[a + 1] += bySupplierStart[a];
     }
-    if (bySupplier.length < bySupplierStart[nS]) {
-      bySupplier = new int[Math.max(bySupplierStart[nS], bySupplier.length * 3 / 2)];
+    if (supplierEdgeTheta.length < bySupplierStart[nS]) {
+      int size = Math.max(bySupplierStart[nS], supplierEdgeTheta.length * 3 / 2);
+      supplierEdgeSegment = new int[size];
+      supplierEdgeCombo = new int[size];
+      supplierEdgeTheta = new double[size];
     }
     int[] cursor = Arrays.copyOf(bySupplierStart, nS);
     for (int p = 0; p < m; p++) {
       int a = edgeSupplier[p];
       if (a >= 0) {
-        bySupplier[cursor[a]++] = p;
+        int q = cursor[a]++;
+        supplierEdgeSegment[q] = edgeSegment[p];
+        supplierEdgeCombo[q] = edgeCombo[p];
+        supplierEdgeTheta[q] = edgeTheta[p];
       }
     }
     // diagonal and right-hand side
@@ -410,7 +458,11 @@ final class NewtonStep {
     }
   }
 
-  /** {@code out = (Pᵀ Θ P + εD) v} over the active duals. */
+  /**
+   * {@code out = (Pᵀ Θ P + εD) v} over the active duals. A coupling edge's level changes by {@code m_e =
+   * v_i + Σ_{g ∋ e} v_g − v_j}; the segment and group rows sum {@code θ_e m_e} (signed) over the
+   * segment-major edges, the supplier rows over their own copy, each in a fixed order.
+   */
   private void multiply(double[] v, double[] out) {
     double scale = 1 + REGULARISATION;
     int groupBase = nS + nT;
@@ -421,62 +473,53 @@ final class NewtonStep {
       }
       comboSum[c] = sum;
     }
-    // each coupling edge's level change m_e
-    int m = couplingStart[state.segments];
-    int edgeChunks = (m + CHUNK - 1) / CHUNK;
     int stride = Math.max(1, nG);
-    if (groupParts.length < edgeChunks * stride) {
-      groupParts = new double[edgeChunks * stride];
-    }
-    workers.forEach(edgeChunks, (c, w) -> {
-      int offset = c * stride;
-      Arrays.fill(groupParts, offset, offset + stride, 0.0);
-      for (int p = c * CHUNK, end = Math.min(m, p + CHUNK); p < end; p++) {
-        int a = edgeSupplier[p];
-        int b = edgeSegment[p];
-        double level = (a >= 0 ? v[a] : 0.0) + comboSum[edgeCombo[p]] - (b >= 0 ? v[nS + b] : 0.0);
-        edgeLevel[p] = level;
-        if (nG > 0) {
-          double th = edgeTheta[p];
-          for (long bits = activeMask[edgeCombo[p]]; bits != 0; bits &= bits - 1) {
-            int g = compactOfGroup[Long.numberOfTrailingZeros(bits)];
-            groupParts[offset + g] += th * (level - v[groupBase + g]);
-          }
-        }
-      }
-    });
-    int supplierChunks = (nS + CHUNK - 1) / CHUNK;
     int segmentChunks = segmentChunks();
+    if (groupParts.length < segmentChunks * stride) {
+      groupParts = new double[segmentChunks * stride];
+    }
+    int supplierChunks = (nS + CHUNK - 1) / CHUNK;
     workers.forEach(supplierChunks + segmentChunks, (c, w) -> {
       if (c < supplierChunks) {
         for (int a = c * CHUNK, end = Math.min(nS, a + CHUNK); a < end; a++) {
-          double va = v[a];
-          double sum = scale * diagonal[a] * va;
+          double sum = scale * diagonal[a] * v[a];
           for (int q = bySupplierStart[a], to = bySupplierStart[a + 1]; q < to; q++) {
-            int p = bySupplier[q];
-            sum += edgeTheta[p] * (edgeLevel[p] - va);
+            int b = supplierEdgeSegment[q];
+            sum += supplierEdgeTheta[q] * (comboSum[supplierEdgeCombo[q]] - (b >= 0 ? v[nS + b] : 0.0));
           }
           out[a] = sum;
         }
-      } else {
-        int first = (c - supplierChunks) * SEGMENT_CHUNK;
-        for (int j = first, end = Math.min(state.segments, first + SEGMENT_CHUNK); j < end; j++) {
-          int b = compactOfSegment[j];
-          if (b < 0) {
-            continue;
+        return;
+      }
+      int chunk = c - supplierChunks;
+      int offset = chunk * stride;
+      Arrays.fill(groupParts, offset, offset + stride, 0.0);
+      int first = chunk * SEGMENT_CHUNK;
+      for (int j = first, end = Math.min(state.segments, first + SEGMENT_CHUNK); j < end; j++) {
+        int b = compactOfSegment[j];
+        double vb = b >= 0 ? v[nS + b] : 0.0;
+        double sum = 0;
+        for (int p = couplingStart[j], to = couplingStart[j + 1]; p < to; p++) {
+          int a = edgeSupplier[p];
+          double th = edgeTheta[p];
+          double rise = (a >= 0 ? v[a] : 0.0) + comboSum[edgeCombo[p]];
+          sum += th * rise;
+          if (nG > 0) {
+            double level = rise - vb;
+            for (long bits = activeMask[edgeCombo[p]]; bits != 0; bits &= bits - 1) {
+              int g = compactOfGroup[Long.numberOfTrailingZeros(bits)];
+              groupParts[offset + g] += th * (level - v[groupBase + g]);
+            }
           }
-          double vb = v[nS + b];
-          double sum = scale * diagonal[nS + b] * vb;
-          for (int p = couplingStart[j], to = couplingStart[j + 1]; p < to; p++) {
-            sum -= edgeTheta[p] * (edgeLevel[p] + vb);
-          }
-          out[nS + b] = sum;
+        }
+        if (b >= 0) {
+          out[nS + b] = scale * diagonal[nS + b] * vb - sum;
         }
       }
     });
     for (int g = 0; g < nG; g++) {
       double sum = scale * diagonal[groupBase + g] * v[groupBase + g];
-      for (int c = 0; c < edgeChunks; c++) {
+      for (int c = 0; c < segmentChunks; c++) {
         sum += groupParts[c * stride + g];
       }
       out[groupBase + g] = sum;
