@@ -83,9 +83,6 @@ final class DualAscent {
   // chunking and scratch
   private final int[] segmentChunks;
   private final double[][] scratch;
-  private final double[][] supplierTheta;
-  private final double[][] supplierBase;
-  private final double[][] supplierCap;
   private final double[] groupPartials;
   private final double[] groupOut = new double[ClippedSum.OUTPUT];
   // extrapolation: duals before the last pass, the last direction, and a trial point
@@ -122,6 +119,21 @@ final class DualAscent {
   private final int[][] groupPromisedEdges;
   /** Traffic of each unpromised bin at the trial duals. */
   private final double[] trialBinTraffic;
+  /**
+   * Each constrained supplier's own edges, copied supplier-major ({@code [ownStart[k], ownStart[k + 1])})
+   * so that supplier roots and totals read them in a row instead of gathering from the segment-major
+   * edge arrays.
+   */
+  private final int[] ownStart;
+  private final int[] ownEdge;
+  private final double[] ownTheta;
+  private final double[] ownCap;
+  private final int[] ownSegment;
+  private final short[] ownCombo;
+  /** Scratch of the supplier roots: {@code 1 + γ_c − β_j} of each own edge. */
+  private final double[] ownOffset;
+  /** Per chunk of constrained suppliers: the traffic of their edges in each group. */
+  private final double[] supplierGroupParts;
   /** Per worker: a segment's promised edges, gathered. */
   private final double[][] segmentTheta;
   private final double[][] segmentBase;
@@ -184,13 +196,32 @@ final class DualAscent {
 
     int threads = workers.threads();
     scratch = new double[threads][ClippedSum.OUTPUT];
-    int maxDegree = 0;
-    for (int row : rows) {
-      maxDegree = Math.max(maxDegree, supStart[row + 1] - supStart[row]);
+    ownStart = new int[constrained + 1];
+    for (int k = 0; k < constrained; k++) {
+      ownStart[k + 1] = ownStart[k] + supStart[rows[k] + 1] - supStart[rows[k]];
     }
-    supplierTheta = new double[threads][maxDegree];
-    supplierBase = new double[threads][maxDegree];
-    supplierCap = new double[threads][maxDegree];
+    int owned = ownStart[constrained];
+    ownEdge = new int[owned];
+    ownTheta = new double[owned];
+    ownCap = cap == null ? null : new double[owned];
+    ownSegment = new int[owned];
+    ownCombo = new short[owned];
+    ownOffset = new double[owned];
+    workers.forEach(chunkCount(constrained, SUPPLIER_CHUNK), (c, w) -> {
+      for (int k = c * SUPPLIER_CHUNK, end = Math.min(constrained, k + SUPPLIER_CHUNK); k < end; k++) {
+        for (int q = ownStart[k], from = supStart[rows[k]] - q; q < ownStart[k + 1]; q++) {
+          int e = supEdges[from + q];
+          ownEdge[q] = e;
+          ownTheta[q] = theta[e];
+          if (ownCap != null) {
+            ownCap[q] = cap[e];
+          }
+          ownSegment[q] = segOf[e];
+          ownCombo[q] = combo == null ? 0 : combo[e];
+        }
+      }
+    });
+    supplierGroupParts = new double[chunkCount(constrained, SUPPLIER_CHUNK) * Math.max(1, groups)];
 
     int maxGroup = 0;
     for (int g = 0; g < groups; g++) {
@@ -728,6 +759,12 @@ final class DualAscent {
     for (int c = 0; c < gc; c++) {
       total += groupPartials[c];
     }
+    return total + groupBinTraffic(g);
+  }
+
+  /** The traffic of group {@code g}'s unpromised bins at the current duals, in bin order. */
+  private double groupBinTraffic(int g) {
+    double total = 0;
     long bit = 1L << g;
     for (int j : groupSegments[g]) {
       for (int bin = unpromised.firstBin(j), end = unpromised.endBin(j); bin < end; bin++) {
@@ -745,35 +782,27 @@ final class DualAscent {
     workers.forEach(chunks, (c, w) -> {
       int from = c * SUPPLIER_CHUNK;
       int to = Math.min(constrained, from + SUPPLIER_CHUNK);
-      double[] th = supplierTheta[w];
-      double[] bs = supplierBase[w];
-      double[] cp = cap == null ? null : supplierCap[w];
       double[] out = scratch[w];
       for (int k = from; k < to; k++) {
-        updateSupplier(k, th, bs, cp, out);
+        updateSupplier(k, out);
       }
     });
   }
 
-  private void updateSupplier(int k, double[] th, double[] bs, double[] cp, double[] out) {
+  private void updateSupplier(int k, double[] out) {
     int row = rows[k];
-    int first = supStart[row];
-    int degree = supStart[row + 1] - first;
+    int first = ownStart[k];
+    int end = ownStart[k + 1];
     double maxBase = Double.NEGATIVE_INFINITY;
-    for (int q = 0; q < degree; q++) {
-      int e = supEdges[first + q];
-      th[q] = theta[e];
-      double b = 1.0 + gamma[combo == null ? 0 : combo[e]] - beta[segOf[e]];
-      bs[q] = b;
-      if (th[q] > 0 && b > maxBase) {
+    for (int q = first; q < end; q++) {
+      double b = 1.0 + gamma[ownCombo[q]] - beta[ownSegment[q]];
+      ownOffset[q] = b;
+      if (ownTheta[q] > 0 && b > maxBase) {
         maxBase = b;
-      }
-      if (cp != null) {
-        cp[q] = cap[e];
       }
     }
     double allZero = maxBase == Double.NEGATIVE_INFINITY ? 0.0 : -maxBase; // G(t) = 0 for t <= allZero
-    ClippedSum.Evaluator f = (x, o) -> ClippedSum.evaluate(th, bs, cp, 0, degree, x, o, 0);
+    ClippedSum.Evaluator f = (x, o) -> ClippedSum.evaluate(ownTheta, ownOffset, ownCap, first, end, x, o, 0);
     double d = demand[k];
     double c = totalCap[k];
     double old = supplierLevel[row];
@@ -802,9 +831,8 @@ final class DualAscent {
     supplierLevel[row] = t;
     alpha[k] = a;
     kappa[k] = kap;
-    for (int q = 0; q < degree; q++) {
-      int e = supEdges[first + q];
-      base[e] = 1.0 + t + gamma[combo == null ? 0 : combo[e]];
+    for (int q = first; q < end; q++) {
+      base[ownEdge[q]] = 1.0 + t + gamma[ownCombo[q]];
     }
   }
 
@@ -926,22 +954,52 @@ final class DualAscent {
 
   /** Totals of the constrained suppliers and of the groups at the current duals. */
   private void measure() {
-    int chunks = chunkCount(constrained, SUPPLIER_CHUNK);
-    workers.forEach(chunks, (c, w) -> {
-      int from = c * SUPPLIER_CHUNK;
-      int to = Math.min(constrained, from + SUPPLIER_CHUNK);
-      for (int k = from; k < to; k++) {
-        int row = rows[k];
+    supplierTotals(supplierLevel, gamma, beta, supplierTotal);
+    for (int g = 0; g < groups; g++) {
+      groupTotal[g] = promisedGroupTraffic(g) + groupBinTraffic(g);
+    }
+  }
+
+  /**
+   * The totals of the constrained suppliers at the given duals ({@code level} by supplier row), and
+   * the traffic of their edges in each group per chunk of suppliers (see {@link
+   * #promisedGroupTraffic}). Each edge's traffic is the canonical expression, evaluated from its terms
+   * in the same order as {@code base_e − β_j}.
+   */
+  private void supplierTotals(double[] level, double[] gam, double[] bet, double[] totals) {
+    int stride = Math.max(1, groups);
+    workers.forEach(chunkCount(constrained, SUPPLIER_CHUNK), (c, w) -> {
+      int offset = c * stride;
+      Arrays.fill(supplierGroupParts, offset, offset + stride, 0.0);
+      for (int k = c * SUPPLIER_CHUNK, end = Math.min(constrained, k + SUPPLIER_CHUNK); k < end; k++) {
+        double t = level[rows[k]];
         double sum = 0;
-        for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
-          sum += traffic(supEdges[q]);
+        for (int q = ownStart[k], to = ownStart[k + 1]; q < to; q++) {
+          double th = ownTheta[q];
+          int combination = ownCombo[q];
+          double z = th * (1.0 + t + gam[combination] - bet[ownSegment[q]]);
+          if (th <= 0 || z <= 0) {
+            continue;
+          }
+          double u = ownCap == null ? Double.POSITIVE_INFINITY : ownCap[q];
+          double x = z < u ? z : u;
+          sum += x;
+          for (long m = comboGroups[combination]; m != 0; m &= m - 1) {
+            supplierGroupParts[offset + Long.numberOfTrailingZeros(m)] += x;
+          }
         }
-        supplierTotal[k] = sum;
+        totals[k] = sum;
       }
     });
-    for (int g = 0; g < groups; g++) {
-      groupTotal[g] = groupTrafficNow(g);
+  }
+
+  /** Group {@code g}'s traffic on promised edges, from the last {@link #supplierTotals}. */
+  private double promisedGroupTraffic(int g) {
+    double total = 0;
+    for (int c = 0, chunks = chunkCount(constrained, SUPPLIER_CHUNK); c < chunks; c++) {
+      total += supplierGroupParts[c * Math.max(1, groups) + g];
     }
+    return total;
   }
 
   /** The planned traffic of an edge at the current duals (the canonical expression). */
@@ -1609,24 +1667,10 @@ final class DualAscent {
   }
 
   private double trialOmega = Double.NaN;
-  private double[] trialEdgeTraffic;
-
-  /**
-   * Per-edge traffic at the trial duals, written by the segment sweep of {@link #trialDual} so the
-   * supplier and group totals gather one number per edge rather than recompute it from five arrays;
-   * allocated on the first trial (solves that never need one never pay for it).
-   */
-  private double[] trialEdgeTraffic() {
-    if (trialEdgeTraffic == null) {
-      trialEdgeTraffic = new double[base.length];
-    }
-    return trialEdgeTraffic;
-  }
 
   /** The dual function at {@code y + ωΔ} projected onto the dual domain; fills the trial arrays. */
   private double trialDual(double omega) {
     trialOmega = omega;
-    double[] edgeTraffic = trialEdgeTraffic();
     for (int k = 0; k < constrained; k++) {
       double t = supplierLevel[rows[k]] + omega * directionLevel[k];
       double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
@@ -1665,7 +1709,6 @@ final class DualAscent {
           double x = z <= 0 ? 0.0 : z < u ? z : u;
           cost += distance(th, level, u);
           allocated += x;
-          edgeTraffic[e] = x;
         }
         for (int bin = unpromised.firstBin(j), to = unpromised.endBin(j); bin < to; bin++) {
           double level = 1.0 + trialGamma[unpromised.binCombo[bin]] - b;
@@ -1678,35 +1721,9 @@ final class DualAscent {
         trialCost[j] = cost;
       }
     });
-    int supplierChunks = chunkCount(constrained, SUPPLIER_CHUNK);
-    workers.forEach(supplierChunks, (c, w) -> {
-      int from = c * SUPPLIER_CHUNK;
-      int to = Math.min(constrained, from + SUPPLIER_CHUNK);
-      for (int k = from; k < to; k++) {
-        double sum = 0;
-        for (int q = supStart[rows[k]], end = supStart[rows[k] + 1]; q < end; q++) {
-          sum += edgeTraffic[supEdges[q]];
-        }
-        trialSupplierTotal[k] = sum;
-      }
-    });
+    supplierTotals(trialSupplierLevel, trialGamma, trialBeta, trialSupplierTotal);
     for (int g = 0; g < groups; g++) {
-      int[] list = groupPromisedEdges[g];
-      int m = list.length;
-      int gc = chunkCount(m, GROUP_CHUNK_EDGES);
-      workers.forEach(gc, (c, w) -> {
-        int from = c * GROUP_CHUNK_EDGES;
-        int to = Math.min(m, from + GROUP_CHUNK_EDGES);
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += edgeTraffic[list[k]];
-        }
-        groupPartials[c] = sum;
-      });
-      double total = 0;
-      for (int c = 0; c < gc; c++) {
-        total += groupPartials[c];
-      }
+      double total = promisedGroupTraffic(g);
       long bit = 1L << g;
       for (int bin = 0, bins = unpromised.bins(); bin < bins; bin++) {
         if ((comboGroups[unpromised.binCombo[bin]] & bit) != 0) {
