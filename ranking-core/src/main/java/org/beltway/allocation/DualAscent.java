@@ -1116,10 +1116,12 @@ final class DualAscent {
     }
     for (int g = 0; g < groups; g++) {
       if (groupShiftable(g)) {
+        int joined = -1; // the group's edges run by segment: one free edge links a segment
         for (int e : problem.groupEdges(g)) {
           int j = segOf[e];
-          if (beta[j] > 0 && isFree(e)) {
+          if (j != joined && beta[j] > 0 && isFree(e)) {
             union(groupNode + g, segmentNode + j);
+            joined = j;
           }
         }
       }
