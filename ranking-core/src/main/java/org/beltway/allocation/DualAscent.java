@@ -916,10 +916,11 @@ final class DualAscent {
     for (int bin = firstBin; bin < endBin; bin++) {
       int c = unpromised.binCombo[bin];
       double level = 1.0 + gamma[c] - b;
-      double x = unpromised.traffic(bin, level);
-      double free = unpromised.freeTheta(bin, level);
+      int capped = unpromised.capped(bin, level);
+      double x = unpromised.traffic(bin, level, capped);
+      double free = unpromised.freeTheta(bin, level, capped);
       allocated += x;
-      cost += unpromised.cost(bin, level);
+      cost += unpromised.cost(bin, level, capped);
       freeSlope += free;
       if (g >= 0 && (comboGroups[c] & bit) != 0) {
         groupTraffic += x;
@@ -1714,10 +1715,11 @@ final class DualAscent {
         }
         for (int bin = unpromised.firstBin(j), to = unpromised.endBin(j); bin < to; bin++) {
           double level = 1.0 + trialGamma[unpromised.binCombo[bin]] - b;
-          double x = unpromised.traffic(bin, level);
+          int capped = unpromised.capped(bin, level);
+          double x = unpromised.traffic(bin, level, capped);
           trialBinTraffic[bin] = x;
           allocated += x;
-          cost += unpromised.cost(bin, level);
+          cost += unpromised.cost(bin, level, capped);
         }
         trialAllocated[j] = allocated;
         trialCost[j] = cost;

@@ -226,7 +226,7 @@ final class UnpromisedEdges {
       out[ClippedSum.SLOPE_RIGHT] += thetaAfter(b, atMost(b, 0.0)); // edges with a positive cap
     } else {
       int capped = atMost(b, level);
-      int strictly = below(b, level);
+      int strictly = capped > 0 && ratio[entryStart[b] + capped - 1] == level ? below(b, level) : capped;
       double free = thetaAfter(b, capped);
       out[ClippedSum.SUM] += capsOfFirst(b, capped) + level * free;
       out[ClippedSum.SLOPE_RIGHT] += free;
@@ -238,27 +238,49 @@ final class UnpromisedEdges {
     }
   }
 
+  /**
+   * How many of the bin's edges are at their cap at a level (0 where the level is not positive): the
+   * search that {@link #traffic}, {@link #freeTheta} and {@link #cost} share, for callers that need
+   * more than one of them at the same level.
+   */
+  int capped(int b, double level) {
+    return level <= 0 ? 0 : atMost(b, level);
+  }
+
   /** The bin's traffic at a level. */
   double traffic(int b, double level) {
+    return traffic(b, level, capped(b, level));
+  }
+
+  /** {@link #traffic(int, double)} given {@link #capped} at the same level. */
+  double traffic(int b, double level, int capped) {
     if (level <= 0) {
       return 0.0;
     }
-    int capped = atMost(b, level);
     return capsOfFirst(b, capped) + level * thetaAfter(b, capped);
   }
 
   /** Σ θ of the bin's unclipped edges at a level. */
   double freeTheta(int b, double level) {
-    return level <= 0 ? 0.0 : thetaAfter(b, atMost(b, level));
+    return freeTheta(b, level, capped(b, level));
+  }
+
+  /** {@link #freeTheta(int, double)} given {@link #capped} at the same level. */
+  double freeTheta(int b, double level, int capped) {
+    return level <= 0 ? 0.0 : thetaAfter(b, capped);
   }
 
   /** The bin's fair-exposure distance at a level: Σ of {@link DualAscent#distance} over its edges. */
   double cost(int b, double level) {
+    return cost(b, level, capped(b, level));
+  }
+
+  /** {@link #cost(int, double)} given {@link #capped} at the same level. */
+  double cost(int b, double level, int capped) {
     double all = thetaAfter(b, 0);
     if (level <= 0) {
       return 0.5 * all;
     }
-    int capped = atMost(b, level);
     double free = thetaAfter(b, capped);
     double r = level - 1.0;
     double cappedCost = 0.5 * (squaresOfFirst(b, capped) + (all - free)) - capsOfFirst(b, capped);
