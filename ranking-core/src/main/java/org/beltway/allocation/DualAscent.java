@@ -93,15 +93,9 @@ final class DualAscent {
   private final double[] lastStepBeta;
   private final double[] lastStepGroup;
   private boolean haveLastStep;
-  private final double[] trialSupplierLevel;
-  private final double[] trialLevel;
-  private final double[] trialBeta;
-  private final double[] trialGroup;
-  private final double[] trialGamma;
-  private final double[] trialAllocated;
-  private final double[] trialCost;
-  private final double[] trialSupplierTotal;
-  private final double[] trialGroupTotal;
+  /** The point {@link #trialDual} fills, and the best point of the line search so far. */
+  private TrialPoint trial;
+  private TrialPoint kept;
   final double[] directionLevel;
   final double[] directionBeta;
   final double[] directionGroup;
@@ -117,8 +111,6 @@ final class DualAscent {
   final UnpromisedEdges unpromised;
   /** Each group's edges of constrained suppliers. */
   private final int[][] groupPromisedEdges;
-  /** Traffic of each unpromised bin at the trial duals. */
-  private final double[] trialBinTraffic;
   /**
    * Each constrained supplier's own edges, copied supplier-major ({@code [ownStart[k], ownStart[k + 1])})
    * so that supplier roots and totals read them in a row instead of gathering from the segment-major
@@ -270,7 +262,6 @@ final class DualAscent {
     }
     unpromised = new UnpromisedEdges(theta, cap, segStart, supOf, combo, comboGroups.length, promised,
         workers);
-    trialBinTraffic = new double[unpromised.bins()];
     int mostPromised = 0;
     for (int j = 0; j < segments; j++) {
       mostPromised = Math.max(mostPromised, promisedStart[j + 1] - promisedStart[j]);
@@ -306,15 +297,8 @@ final class DualAscent {
     directionLevel = new double[constrained];
     directionBeta = new double[segments];
     directionGroup = new double[groups];
-    trialSupplierLevel = new double[suppliers];
-    trialLevel = new double[constrained];
-    trialBeta = new double[segments];
-    trialGroup = new double[groups];
-    trialGamma = new double[comboGroups.length];
-    trialAllocated = new double[segments];
-    trialCost = new double[segments];
-    trialSupplierTotal = new double[constrained];
-    trialGroupTotal = new double[groups];
+    trial = new TrialPoint();
+    kept = new TrialPoint();
   }
 
   /** Chunk boundaries (positions in {@code list}) of about SEGMENT_CHUNK_EDGES edges each. */
@@ -1472,7 +1456,7 @@ final class DualAscent {
     settled = false;
     double dg = guarantee - guaranteePenalty;
     double dl = group - groupPenalty;
-    double[] shift = trialBeta; // scratch
+    double[] shift = trial.beta; // scratch
     Arrays.fill(shift, 0, segments, 0.0);
     for (int k = 0; k < constrained; k++) {
       if (dg > 0 && demand[k] > 0 && alpha[k] >= guaranteePenalty) {
@@ -1631,6 +1615,9 @@ final class DualAscent {
       if (value > best + margin) {
         best = value;
         bestOmega = omega;
+        TrialPoint filled = trial; // keep it; the next trial fills the other point
+        trial = kept;
+        kept = filled;
       } else {
         break;
       }
@@ -1638,26 +1625,24 @@ final class DualAscent {
     if (bestOmega == 0) {
       return false;
     }
-    if (bestOmega != trialOmega) {
-      trialDual(bestOmega);
-    }
-    // move to the trial point
+    // move to the best trial point
+    TrialPoint p = kept;
     settled = false;
-    System.arraycopy(trialSupplierLevel, 0, supplierLevel, 0, suppliers);
+    System.arraycopy(p.supplierLevel, 0, supplierLevel, 0, suppliers);
     for (int k = 0; k < constrained; k++) {
-      setSupplierDuals(k, trialLevel[k]);
+      setSupplierDuals(k, p.level[k]);
     }
-    System.arraycopy(trialBeta, 0, beta, 0, segments);
+    System.arraycopy(p.beta, 0, beta, 0, segments);
     for (int g = 0; g < groups; g++) {
-      groupLevel[g] = trialGroup[g];
-      lambda[g] = Math.max(0.0, trialGroup[g]);
-      nu[g] = Math.max(0.0, -trialGroup[g]);
+      groupLevel[g] = p.group[g];
+      lambda[g] = Math.max(0.0, p.group[g]);
+      nu[g] = Math.max(0.0, -p.group[g]);
     }
-    System.arraycopy(trialGamma, 0, gamma, 0, gamma.length);
-    System.arraycopy(trialAllocated, 0, segmentAllocated, 0, segments);
-    System.arraycopy(trialCost, 0, segmentCost, 0, segments);
-    System.arraycopy(trialSupplierTotal, 0, supplierTotal, 0, constrained);
-    System.arraycopy(trialGroupTotal, 0, groupTotal, 0, groups);
+    System.arraycopy(p.gamma, 0, gamma, 0, gamma.length);
+    System.arraycopy(p.allocated, 0, segmentAllocated, 0, segments);
+    System.arraycopy(p.cost, 0, segmentCost, 0, segments);
+    System.arraycopy(p.supplierTotal, 0, supplierTotal, 0, constrained);
+    System.arraycopy(p.groupTotal, 0, groupTotal, 0, groups);
     int chunks = chunkCount(base.length, SEGMENT_CHUNK_EDGES);
     workers.forEach(chunks, (c, w) -> {
       int from = c * SEGMENT_CHUNK_EDGES;
@@ -1669,11 +1654,34 @@ final class DualAscent {
     return true;
   }
 
-  private double trialOmega = Double.NaN;
+  /** Duals along a line-search direction, and the totals and measurements there. */
+  private final class TrialPoint {
+    /** Supplier levels by row (zero for suppliers without a promise). */
+    final double[] supplierLevel = new double[suppliers];
+    final double[] level = new double[constrained];
+    final double[] beta = new double[segments];
+    final double[] group = new double[groups];
+    final double[] gamma = new double[comboGroups.length];
+    final double[] allocated = new double[segments];
+    final double[] cost = new double[segments];
+    final double[] supplierTotal = new double[constrained];
+    final double[] groupTotal = new double[groups];
+    /** Traffic of each unpromised bin. */
+    final double[] binTraffic = new double[unpromised.bins()];
+  }
 
-  /** The dual function at {@code y + ωΔ} projected onto the dual domain; fills the trial arrays. */
+  /** The dual function at {@code y + ωΔ} projected onto the dual domain; fills {@link #trial}. */
   private double trialDual(double omega) {
-    trialOmega = omega;
+    double[] trialSupplierLevel = trial.supplierLevel;
+    double[] trialLevel = trial.level;
+    double[] trialBeta = trial.beta;
+    double[] trialGroup = trial.group;
+    double[] trialGamma = trial.gamma;
+    double[] trialAllocated = trial.allocated;
+    double[] trialCost = trial.cost;
+    double[] trialSupplierTotal = trial.supplierTotal;
+    double[] trialGroupTotal = trial.groupTotal;
+    double[] trialBinTraffic = trial.binTraffic;
     for (int k = 0; k < constrained; k++) {
       double t = supplierLevel[rows[k]] + omega * directionLevel[k];
       double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
