@@ -109,8 +109,6 @@ final class DualAscent {
   final int[] promisedEdges;
   /** The other edges, aggregated per segment and group combination. */
   final UnpromisedEdges unpromised;
-  /** Each group's edges of constrained suppliers. */
-  private final int[][] groupPromisedEdges;
   /**
    * Each constrained supplier's own edges, copied supplier-major ({@code [ownStart[k], ownStart[k + 1])})
    * so that supplier roots and totals read them in a row instead of gathering from the segment-major
@@ -219,22 +217,6 @@ final class DualAscent {
     for (int g = 0; g < groups; g++) {
       maxGroup = Math.max(maxGroup, problem.groupEdges(g).length);
     }
-    groupPartials = new double[chunkCount(maxGroup, GROUP_CHUNK_EDGES) * ClippedSum.OUTPUT];
-    groupSegments = new int[groups][];
-    groupSegmentChunks = new int[groups][];
-    for (int g = 0; g < groups; g++) {
-      int[] list = problem.groupEdges(g);
-      int[] segs = new int[list.length];
-      int count = 0;
-      for (int e : list) {
-        int j = segOf[e];
-        if (count == 0 || segs[count - 1] != j) {
-          segs[count++] = j;
-        }
-      }
-      groupSegments[g] = Arrays.copyOf(segs, count);
-      groupSegmentChunks[g] = chunkSegments(groupSegments[g]);
-    }
     segmentGroupTraffic = new double[segments];
     segmentGroupSlope = new double[segments];
     segmentFreeSlope = new double[segments];
@@ -242,24 +224,61 @@ final class DualAscent {
     for (int row : rows) {
       promised[row] = true;
     }
+    // one parallel sweep of the edges: each segment's promised edges, and the groups it meets
     promisedStart = new int[segments + 1];
+    long[] groupsOfSegment = new long[segments];
+    workers.forEach(segmentChunks.length - 1, (c, w) -> {
+      for (int j = segmentChunks[c], end = segmentChunks[c + 1]; j < end; j++) {
+        int count = 0;
+        long met = 0;
+        for (int e = segStart[j]; e < segStart[j + 1]; e++) {
+          if (theta[e] > 0 && promised[supOf[e]]) {
+            count++;
+          }
+          met |= comboGroups[combo == null ? 0 : combo[e]];
+        }
+        promisedStart[j + 1] = count;
+        groupsOfSegment[j] = met;
+      }
+    });
     for (int j = 0; j < segments; j++) {
+      promisedStart[j + 1] += promisedStart[j];
+    }
+    promisedEdges = new int[promisedStart[segments]];
+    workers.forEach(segmentChunks.length - 1, (c, w) -> {
+      for (int j = segmentChunks[c], end = segmentChunks[c + 1]; j < end; j++) {
+        int p = promisedStart[j];
+        for (int e = segStart[j]; e < segStart[j + 1]; e++) {
+          if (theta[e] > 0 && promised[supOf[e]]) {
+            promisedEdges[p++] = e;
+          }
+        }
+      }
+    });
+    // a combination holds exactly the groups its edges belong to
+    groupSegments = new int[groups][];
+    groupSegmentChunks = new int[groups][];
+    int mostChunks = 0;
+    for (int g = 0; g < groups; g++) {
+      long bit = 1L << g;
       int count = 0;
-      for (int e = segStart[j]; e < segStart[j + 1]; e++) {
-        if (theta[e] > 0 && promised[supOf[e]]) {
+      for (int j = 0; j < segments; j++) {
+        if ((groupsOfSegment[j] & bit) != 0) {
           count++;
         }
       }
-      promisedStart[j + 1] = promisedStart[j] + count;
-    }
-    promisedEdges = new int[promisedStart[segments]];
-    for (int j = 0, p = 0; j < segments; j++) {
-      for (int e = segStart[j]; e < segStart[j + 1]; e++) {
-        if (theta[e] > 0 && promised[supOf[e]]) {
-          promisedEdges[p++] = e;
+      int[] segs = new int[count];
+      for (int j = 0, at = 0; j < segments; j++) {
+        if ((groupsOfSegment[j] & bit) != 0) {
+          segs[at++] = j;
         }
       }
+      groupSegments[g] = segs;
+      groupSegmentChunks[g] = chunkSegments(segs);
+      mostChunks = Math.max(mostChunks, groupSegmentChunks[g].length);
     }
+    groupPartials = new double[Math.max(chunkCount(maxGroup, GROUP_CHUNK_EDGES) * ClippedSum.OUTPUT,
+        mostChunks)];
     unpromised = new UnpromisedEdges(theta, cap, segStart, supOf, combo, comboGroups.length, promised,
         workers);
     int mostPromised = 0;
@@ -269,24 +288,6 @@ final class DualAscent {
     segmentTheta = new double[threads][mostPromised];
     segmentBase = new double[threads][mostPromised];
     segmentCap = new double[threads][mostPromised];
-    groupPromisedEdges = new int[groups][];
-    for (int g = 0; g < groups; g++) {
-      int[] list = problem.groupEdges(g);
-      int count = 0;
-      for (int e : list) {
-        if (promised[supOf[e]]) {
-          count++;
-        }
-      }
-      int[] kept = new int[count];
-      int at = 0;
-      for (int e : list) {
-        if (promised[supOf[e]]) {
-          kept[at++] = e;
-        }
-      }
-      groupPromisedEdges[g] = kept;
-    }
 
     previousLevel = new double[constrained];
     previousBeta = new double[segments];
@@ -723,24 +724,28 @@ final class DualAscent {
   }
 
   /**
-   * The group's traffic at the current duals: its promised edges summed in a fixed chunk order, then its
-   * unpromised bins in bin order.
+   * The group's traffic at the current duals: its promised edges summed per chunk of its segments in a
+   * fixed order, then its unpromised bins in bin order.
    */
   private double groupTrafficNow(int g) {
-    int[] list = groupPromisedEdges[g];
-    int m = list.length;
-    int gc = chunkCount(m, GROUP_CHUNK_EDGES);
-    workers.forEach(gc, (c, w) -> {
-      int from = c * GROUP_CHUNK_EDGES;
-      int to = Math.min(m, from + GROUP_CHUNK_EDGES);
+    int[] segs = groupSegments[g];
+    int[] bounds = groupSegmentChunks[g];
+    long bit = 1L << g;
+    workers.forEach(bounds.length - 1, (c, w) -> {
       double sum = 0;
-      for (int k = from; k < to; k++) {
-        sum += traffic(list[k]);
+      for (int k = bounds[c], end = bounds[c + 1]; k < end; k++) {
+        int j = segs[k];
+        for (int p = promisedStart[j], to = promisedStart[j + 1]; p < to; p++) {
+          int e = promisedEdges[p];
+          if ((comboGroups[combo[e]] & bit) != 0) {
+            sum += traffic(e);
+          }
+        }
       }
       groupPartials[c] = sum;
     });
     double total = 0;
-    for (int c = 0; c < gc; c++) {
+    for (int c = 0; c < bounds.length - 1; c++) {
       total += groupPartials[c];
     }
     return total + groupBinTraffic(g);
@@ -1004,6 +1009,8 @@ final class DualAscent {
   // ------------------------------------------------------------------ cluster shifts
 
   private int[] parent;
+  /** Union by rank keeps the trees shallow: a national day links ~2 M tied edges per shift. */
+  private byte[] rank;
   private int[] clusterOfRow;
   private boolean[] segmentInCluster;
   private boolean[] anchored;
@@ -1053,6 +1060,7 @@ final class DualAscent {
     int nodes = segmentNode + segments;
     if (parent == null) {
       parent = new int[nodes];
+      rank = new byte[nodes];
       clusterOfRow = new int[suppliers];
       Arrays.fill(clusterOfRow, -1);
       segmentInCluster = new boolean[segments];
@@ -1069,6 +1077,7 @@ final class DualAscent {
     }
     for (int v = 0; v < nodes; v++) {
       parent[v] = v;
+      rank[v] = 0;
     }
     findAnchoredSegments();
     for (int k = 0; k < constrained; k++) {
@@ -1255,6 +1264,20 @@ final class DualAscent {
     return z >= -TIE * th && z <= u * (1 + TIE);
   }
 
+  /** Σ θ of constrained supplier {@code k}'s unclipped edges ({@link #isFree}) at the current duals. */
+  double supplierFreeTheta(int k) {
+    double t = supplierLevel[rows[k]];
+    double free = 0;
+    for (int q = ownStart[k], end = ownStart[k + 1]; q < end; q++) {
+      double th = ownTheta[q];
+      double z = th * (1.0 + t + gamma[ownCombo[q]] - beta[ownSegment[q]]);
+      if (th > 0 && z > 0 && z < (ownCap == null ? Double.POSITIVE_INFINITY : ownCap[q])) {
+        free += th;
+      }
+    }
+    return free;
+  }
+
   boolean isFree(int e) {
     double th = theta[e];
     if (th <= 0) {
@@ -1276,10 +1299,13 @@ final class DualAscent {
     int ra = find(a);
     int rb = find(b);
     if (ra != rb) {
-      if (ra < rb) {
-        parent[rb] = ra;
-      } else {
+      if (rank[ra] < rank[rb]) {
         parent[ra] = rb;
+      } else {
+        parent[rb] = ra;
+        if (rank[ra] == rank[rb]) {
+          rank[ra]++;
+        }
       }
     }
   }

@@ -59,6 +59,8 @@ final class NewtonStep {
 
   // per segment: free fair exposure, and the count and start of its coupling edges
   private final double[] segmentFree;
+  /** Per constrained supplier: its unclipped fair exposure if its level may move, else 0. */
+  private final double[] supplierFree;
   private final int[] couplingStart;
   private final double[] groupFreeParts;
   private final UnpromisedEdges bins;
@@ -99,6 +101,7 @@ final class NewtonStep {
     activeMask = new long[state.comboGroups.length];
     comboSum = new double[state.comboGroups.length];
     segmentFree = new double[state.segments];
+    supplierFree = new double[state.constrained];
     couplingStart = new int[state.segments + 1];
     groupFreeParts = new double[segmentChunks() * Math.max(1, state.groups)];
     bins = state.unpromised;
@@ -197,17 +200,14 @@ final class NewtonStep {
       activeK = new int[state.constrained];
     }
     nS = 0;
+    workers.forEach((state.constrained + CHUNK - 1) / CHUNK, (c, w) -> {
+      for (int k = c * CHUNK, end = Math.min(state.constrained, k + CHUNK); k < end; k++) {
+        supplierFree[k] = state.supplierShiftable(k) ? state.supplierFreeTheta(k) : 0.0;
+      }
+    });
     for (int k = 0; k < state.constrained; k++) {
-      if (!state.supplierShiftable(k)) {
-        continue;
-      }
-      int row = state.rows[k];
-      boolean anyFree = false;
-      for (int q = state.supStart[row], end = state.supStart[row + 1]; q < end && !anyFree; q++) {
-        anyFree = state.isFree(state.supEdges[q]);
-      }
-      if (anyFree) {
-        compactOfRow[row] = nS;
+      if (supplierFree[k] > 0) {
+        compactOfRow[state.rows[k]] = nS;
         activeK[nS++] = k;
       }
     }
@@ -394,15 +394,7 @@ final class NewtonStep {
     // diagonal and right-hand side
     for (int a = 0; a < nS; a++) {
       int k = activeK[a];
-      int row = state.rows[k];
-      double free = 0;
-      for (int q = state.supStart[row], end = state.supStart[row + 1]; q < end; q++) {
-        int e = state.supEdges[q];
-        if (state.isFree(e)) {
-          free += state.theta[e];
-        }
-      }
-      diagonal[a] = free;
+      diagonal[a] = supplierFree[k];
       rhs[a] = state.nodeTarget(k) - state.supplierTotal[k];
     }
     for (int b = 0; b < nT; b++) {
