@@ -48,9 +48,12 @@ public final class AllocationPlan {
   private final double[] groupTotal;
   private final Certificate certificate;
   private final List<UnmetPromise> unmet;
+  /** The solver's bin order, from which a warm start on the same graph builds its bins. */
+  final UnpromisedEdges.Order binOrder;
 
   AllocationPlan(DualAscent state, Certificate certificate, double tolerance) {
     problem = state.problem;
+    binOrder = state.unpromised.order;
     graph = problem.graph();
     theta = problem.thetaArray();
     cap = problem.capArray();

@@ -113,7 +113,8 @@ public final class AllocationSolver {
     long start = System.nanoTime();
     long deadline = start + timeLimit.toNanos();
     try (Workers workers = new Workers(threads)) {
-      DualAscent state = new DualAscent(problem, workers);
+      boolean sameGraph = previous != null && previous.problem().graph() == problem.graph();
+      DualAscent state = new DualAscent(problem, workers, sameGraph ? previous.binOrder : null);
       double finalGuarantee = problem.priorities().guaranteePenalty();
       double finalGroup = problem.priorities().groupPenalty();
       if (previous != null) {

@@ -133,6 +133,14 @@ final class DualAscent {
   private final double[] segmentFreeSlope;
 
   DualAscent(AllocationProblem problem, Workers workers) {
+    this(problem, workers, null);
+  }
+
+  /**
+   * @param previousBins the bin order of an earlier solve on the same graph, to start the bins from, or
+   *     {@code null}
+   */
+  DualAscent(AllocationProblem problem, Workers workers, UnpromisedEdges.Order previousBins) {
     this.problem = problem;
     this.workers = workers;
     EligibilityGraph graph = problem.graph();
@@ -280,7 +288,7 @@ final class DualAscent {
     groupPartials = new double[Math.max(chunkCount(maxGroup, GROUP_CHUNK_EDGES) * ClippedSum.OUTPUT,
         mostChunks)];
     unpromised = new UnpromisedEdges(theta, cap, segStart, supOf, combo, comboGroups.length, promised,
-        workers);
+        workers, previousBins);
     int mostPromised = 0;
     for (int j = 0; j < segments; j++) {
       mostPromised = Math.max(mostPromised, promisedStart[j + 1] - promisedStart[j]);

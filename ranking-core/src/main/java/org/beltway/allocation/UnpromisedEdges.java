@@ -16,8 +16,33 @@ import org.beltway.internal.Workers;
  * fair-exposure distance at any level take one binary search rather than a sweep of its edges: the same
  * values as the edges summed one by one, up to rounding. On a national day these suppliers hold 78% of
  * the edges. Immutable after construction; built in parallel over segments.
+ *
+ * <p>Within a segment the ratio is {@code capShare · Σw / w_e}, whatever the day's traffic, so the order
+ * of a bin changes only when merit is re-scored or the promised set changes. A build may therefore start
+ * from a previous build's {@link Order} on the same graph: a segment whose bins hold the same edges, still
+ * in ascending (ratio, edge) order, skips the sort. The result is the same as a fresh build's.
  */
 final class UnpromisedEdges {
+  /** Which edges each bin holds, in order: all a later build needs from this one. */
+  static final class Order {
+    /** Bins of segment {@code j}: {@code [binStart[j], binStart[j + 1])}. */
+    final int[] binStart;
+    /** The group combination of each bin. */
+    final int[] binCombo;
+    /** Entries of bin {@code b}: {@code [entryStart[b], entryStart[b + 1])}, by ascending ratio. */
+    final int[] entryStart;
+    /** The edge of each entry. */
+    final int[] edgeOf;
+
+    private Order(int[] binStart, int[] binCombo, int[] entryStart, int[] edgeOf) {
+      this.binStart = binStart;
+      this.binCombo = binCombo;
+      this.entryStart = entryStart;
+      this.edgeOf = edgeOf;
+    }
+  }
+
+  final Order order;
   /** Bins of segment {@code j}: {@code [binStart[j], binStart[j + 1])}. */
   private final int[] binStart;
   /** The group combination of each bin. */
@@ -38,9 +63,11 @@ final class UnpromisedEdges {
    *
    * @param cap the edge caps, or {@code null} for none
    * @param combo the group combination of each edge, or {@code null} when there are no groups
+   * @param previous the order of an earlier build on the same graph (same edge numbering), or {@code
+   *     null}
    */
   UnpromisedEdges(double[] theta, double[] cap, int[] segStart, int[] supOf, short[] combo,
-      int combos, boolean[] promised, Workers workers) {
+      int combos, boolean[] promised, Workers workers, Order previous) {
     int segments = segStart.length - 1;
     // bins: count per segment, one per combination present
     int[] binsOf = new int[segments + 1];
@@ -75,6 +102,7 @@ final class UnpromisedEdges {
     binCombo = new int[bins];
     entryStart = new int[bins + 1];
     entryStart[bins] = entries;
+    int[] edgeOf = new int[entries];
     ratio = new double[entries];
     capPrefix = new double[entries];
     squarePrefix = new double[entries];
@@ -103,11 +131,15 @@ final class UnpromisedEdges {
           cursor[k] = at;
           at += count[k];
         }
-        for (int e = from; e < to; e++) {
-          if (theta[e] > 0 && !promised[supOf[e]]) {
-            int at = cursor[combo == null ? 0 : combo[e]]++;
-            keys[at] = ratioOf(theta, cap, e);
-            ids[at] = e; // exact: edge indices are below 2^53
+        boolean sorted = previous != null
+            && reuse(previous, j, count, theta, cap, supOf, combo, promised, keys, ids);
+        if (!sorted) {
+          for (int e = from; e < to; e++) {
+            if (theta[e] > 0 && !promised[supOf[e]]) {
+              int at = cursor[combo == null ? 0 : combo[e]]++;
+              keys[at] = ratioOf(theta, cap, e);
+              ids[at] = e; // exact: edge indices are below 2^53
+            }
           }
         }
         int bin = binsOf[j];
@@ -117,7 +149,9 @@ final class UnpromisedEdges {
           if (n == 0) {
             continue;
           }
-          DoubleArrays.quickSort(keys, ids, first, first + n);
+          if (!sorted) {
+            DoubleArrays.quickSort(keys, ids, first, first + n);
+          }
           int entry = entriesOf[j] + first;
           binCombo[bin] = k;
           entryStart[bin] = entry;
@@ -126,6 +160,7 @@ final class UnpromisedEdges {
           for (int q = first; q < first + n; q++) {
             int e = (int) ids[q];
             double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+            edgeOf[entry + q - first] = e;
             ratio[entry + q - first] = keys[q];
             caps += u;
             squares += u * u / theta[e];
@@ -142,6 +177,56 @@ final class UnpromisedEdges {
         }
       }
     });
+    order = new Order(binStart, binCombo, entryStart, edgeOf);
+  }
+
+  /**
+   * Fills a segment's entries, grouped by combination, from a previous build's order if its bins hold the
+   * same edges and they are still in strictly ascending (ratio, edge) order, the order the sort gives.
+   *
+   * @param count the segment's entries per combination now
+   * @return whether the entries were filled (else nothing was written that matters)
+   */
+  private static boolean reuse(Order previous, int j, int[] count, double[] theta, double[] cap,
+      int[] supOf, short[] combo, boolean[] promised, double[] keys, double[] ids) {
+    int kinds = count.length;
+    int firstBin = previous.binStart[j];
+    int endBin = previous.binStart[j + 1];
+    int present = 0;
+    for (int k = 0; k < kinds; k++) {
+      if (count[k] > 0) {
+        present++;
+      }
+    }
+    if (endBin - firstBin != present) {
+      return false;
+    }
+    int at = 0;
+    for (int b = firstBin; b < endBin; b++) {
+      int k = previous.binCombo[b];
+      int n = previous.entryStart[b + 1] - previous.entryStart[b];
+      if (k >= kinds || count[k] != n) {
+        return false;
+      }
+      double lastKey = Double.NEGATIVE_INFINITY;
+      int lastEdge = -1;
+      for (int q = previous.entryStart[b]; q < previous.entryStart[b + 1]; q++) {
+        int e = previous.edgeOf[q];
+        if (!(theta[e] > 0) || promised[supOf[e]] || (combo == null ? 0 : combo[e]) != k) {
+          return false;
+        }
+        double key = ratioOf(theta, cap, e);
+        if (!(key > lastKey || (key == lastKey && e > lastEdge))) {
+          return false;
+        }
+        keys[at] = key;
+        ids[at] = e;
+        at++;
+        lastKey = key;
+        lastEdge = e;
+      }
+    }
+    return true;
   }
 
   private static final int CHUNK = 64;

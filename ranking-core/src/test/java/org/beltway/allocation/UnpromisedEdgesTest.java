@@ -1,5 +1,6 @@
 package org.beltway.allocation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -68,6 +69,71 @@ class UnpromisedEdgesTest {
     return true;
   }
 
+  /**
+   * The next day's instance: per segment unchanged, θ and caps scaled alike (the ratios keep their order,
+   * the bins their edges), promises flipped, combinations changed, or θ redrawn (a new order).
+   */
+  private static Instance nextDay(Instance f, Random rnd) {
+    double[] theta = f.theta().clone();
+    double[] cap = f.cap() == null ? null : f.cap().clone();
+    short[] combo = f.combo().clone();
+    boolean[] promised = f.promised().clone();
+    for (int j = 0; j < SEGMENTS; j++) {
+      int change = rnd.nextInt(5);
+      double scale = 0.5 + rnd.nextDouble();
+      for (int e = f.segStart()[j]; e < f.segStart()[j + 1]; e++) {
+        boolean some = rnd.nextInt(4) == 0;
+        switch (change) {
+          case 1 -> {
+            theta[e] *= scale;
+            if (cap != null) {
+              cap[e] *= scale;
+            }
+          }
+          case 2 -> promised[e] ^= some;
+          case 3 -> combo[e] = some ? (short) rnd.nextInt(COMBOS) : combo[e];
+          case 4 -> theta[e] = some ? rnd.nextDouble() * 100 : theta[e];
+          default -> { }
+        }
+      }
+    }
+    return new Instance(theta, cap, f.segStart(), f.supOf(), combo, promised);
+  }
+
+  private static UnpromisedEdges build(Instance f, UnpromisedEdges.Order previous) {
+    try (Workers workers = new Workers(2)) {
+      return new UnpromisedEdges(f.theta(), f.cap(), f.segStart(), f.supOf(), f.combo(), COMBOS,
+          f.promised(), workers, previous);
+    }
+  }
+
+  @Test
+  void aBuildFromAnEarlierOrderEqualsAFreshBuild() {
+    qt().withFixedSeed(11L).withExamples(300).forAll(longs().between(1, 1_000_000)).checkAssert(seed -> {
+      Random rnd = new Random(seed);
+      Instance today = instance(seed, seed % 3 != 0, seed % 3 == 1);
+      UnpromisedEdges.Order order = build(today, null).order;
+      for (int day = 0; day < 3; day++) {
+        today = nextDay(today, rnd);
+        UnpromisedEdges reused = build(today, order);
+        UnpromisedEdges fresh = build(today, null);
+        assertArrayEquals(fresh.order.binStart, reused.order.binStart);
+        assertArrayEquals(fresh.order.binCombo, reused.order.binCombo);
+        assertArrayEquals(fresh.order.entryStart, reused.order.entryStart);
+        assertArrayEquals(fresh.order.edgeOf, reused.order.edgeOf);
+        for (int b = 0; b < fresh.bins(); b++) {
+          for (int probe = 0; probe < 4; probe++) {
+            double level = rnd.nextDouble() * 3 - 0.5;
+            assertEquals(fresh.traffic(b, level), reused.traffic(b, level));
+            assertEquals(fresh.cost(b, level), reused.cost(b, level));
+            assertEquals(fresh.freeTheta(b, level), reused.freeTheta(b, level));
+          }
+        }
+        order = reused.order;
+      }
+    });
+  }
+
   @Test
   void binsAgreeWithTheirEdgesSummedOneByOne() {
     qt().withFixedSeed(7L).withExamples(300).forAll(longs().between(1, 1_000_000)).checkAssert(seed -> {
@@ -76,7 +142,7 @@ class UnpromisedEdgesTest {
       UnpromisedEdges bins;
       try (Workers workers = new Workers(2)) {
         bins = new UnpromisedEdges(f.theta(), f.cap(), f.segStart(), f.supOf(), f.combo(), COMBOS,
-            f.promised(), workers);
+            f.promised(), workers, null);
       }
       Random rnd = new Random(seed);
       int seen = 0;
