@@ -1090,29 +1090,32 @@ final class DualAscent {
     findAnchoredSegments();
     for (int k = 0; k < constrained; k++) {
       if (supplierShiftable(k)) {
-        int row = rows[k];
+        double t = supplierLevel[rows[k]];
         boolean anyFree = false;
         int nearest = -1;
         double nearestLevel = Double.NEGATIVE_INFINITY;
-        for (int q = supStart[row], end = supStart[row + 1]; q < end; q++) {
-          int e = supEdges[q];
-          int j = segOf[e];
-          if (beta[j] > 0 && isTied(e)) {
+        for (int q = ownStart[k], end = ownStart[k + 1]; q < end; q++) {
+          // its own edges, read in a row: the level is base_e − β_j, evaluated as base_e is
+          int j = ownSegment[q];
+          double th = ownTheta[q];
+          double level = 1.0 + t + gamma[ownCombo[q]] - beta[j];
+          double u = ownCap == null ? Double.POSITIVE_INFINITY : ownCap[q];
+          if (beta[j] > 0 && isTied(th, level, u)) {
             anyFree = true;
             if (!anchored[j]) {
               union(k, segmentNode + j);
             }
           }
-          if (theta[e] > 0 && base[e] - beta[j] <= 0 && base[e] - beta[j] > nearestLevel) {
-            nearestLevel = base[e] - beta[j];
-            nearest = e;
+          if (th > 0 && level <= 0 && level > nearestLevel) {
+            nearestLevel = level;
+            nearest = j;
           }
         }
-        if (!anyFree && nearest >= 0 && beta[segOf[nearest]] > 0 && !anchored[segOf[nearest]]
+        if (!anyFree && nearest >= 0 && beta[nearest] > 0 && !anchored[nearest]
             && supplierTotal[k] < demand[k]) {
           // a supplier short of its guarantee with no unclipped edge: tied to the segment where its
           // traffic would start first, so the shift can lift it past the capped edges that hold it out
-          union(k, segmentNode + segOf[nearest]);
+          union(k, segmentNode + nearest);
         }
       }
     }
@@ -1262,13 +1265,11 @@ final class DualAscent {
    * roots land). A supplier whose traffic sits at its caps in segments with no unclipped edge moves
    * together with those segments' duals, a step at a time, unless the shift links them.
    */
-  private boolean isTied(int e) {
-    double th = theta[e];
+  private static boolean isTied(double th, double level, double u) {
     if (th <= 0) {
       return false;
     }
-    double z = th * (base[e] - beta[segOf[e]]);
-    double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+    double z = th * level;
     return z >= -TIE * th && z <= u * (1 + TIE);
   }
 
@@ -1892,4 +1893,5 @@ final class DualAscent {
     return new double[] {primal, dual, gap, Math.max(0, supplyViolation), Math.max(0, guaranteeViolation),
         Math.max(0, capViolation), Math.max(0, groupViolation)};
   }
+
 }
