@@ -18,9 +18,10 @@ import org.beltway.internal.Workers;
  * the edges. Immutable after construction; built in parallel over segments.
  *
  * <p>Within a segment the ratio is {@code capShare · Σw / w_e}, whatever the day's traffic, so the order
- * of a bin changes only when merit is re-scored or the promised set changes. A build may therefore start
- * from a previous build's {@link Order} on the same graph: a segment whose bins hold the same edges, still
- * in ascending (ratio, edge) order, skips the sort. The result is the same as a fresh build's.
+ * of a bin changes only when merit is re-scored. A build may therefore start from a previous build's
+ * {@link Order} on the same graph: in a bin whose remaining edges are still in ascending (ratio, edge)
+ * order, only the newcomers (promises closed, tiers changed) are sorted, and merged in. The result is the
+ * same as a fresh build's.
  */
 final class UnpromisedEdges {
   /** Which edges each bin holds, in order: all a later build needs from this one. */
@@ -113,6 +114,7 @@ final class UnpromisedEdges {
       int[] cursor = new int[kinds];
       double[] keys = new double[16];
       double[] ids = new double[16];
+      Merge merge = previous == null ? null : new Merge();
       for (int j = c * CHUNK, end = Math.min(segments, j + CHUNK); j < end; j++) {
         int from = segStart[j];
         int to = segStart[j + 1];
@@ -131,15 +133,11 @@ final class UnpromisedEdges {
           cursor[k] = at;
           at += count[k];
         }
-        boolean sorted = previous != null
-            && reuse(previous, j, count, theta, cap, supOf, combo, promised, keys, ids);
-        if (!sorted) {
-          for (int e = from; e < to; e++) {
-            if (theta[e] > 0 && !promised[supOf[e]]) {
-              int at = cursor[combo == null ? 0 : combo[e]]++;
-              keys[at] = ratioOf(theta, cap, e);
-              ids[at] = e; // exact: edge indices are below 2^53
-            }
+        for (int e = from; e < to; e++) {
+          if (theta[e] > 0 && !promised[supOf[e]]) {
+            int at = cursor[combo == null ? 0 : combo[e]]++;
+            keys[at] = ratioOf(theta, cap, e);
+            ids[at] = e; // exact: edge indices are below 2^53
           }
         }
         int bin = binsOf[j];
@@ -149,7 +147,7 @@ final class UnpromisedEdges {
           if (n == 0) {
             continue;
           }
-          if (!sorted) {
+          if (merge == null || !merge.sort(previous, j, k, from, keys, ids, first, n)) {
             DoubleArrays.quickSort(keys, ids, first, first + n);
           }
           int entry = entriesOf[j] + first;
@@ -181,52 +179,84 @@ final class UnpromisedEdges {
   }
 
   /**
-   * Fills a segment's entries, grouped by combination, from a previous build's order if its bins hold the
-   * same edges and they are still in strictly ascending (ratio, edge) order, the order the sort gives.
-   *
-   * @param count the segment's entries per combination now
-   * @return whether the entries were filled (else nothing was written that matters)
+   * Sorts a bin's entries by (ratio, edge) from a previous build's order of the same segment and
+   * combination: the edges still in the bin keep their order if it is still ascending, the newcomers
+   * (promises closed, combinations changed) are sorted alone and merged in. The result is what the sort
+   * gives. One per worker.
    */
-  private static boolean reuse(Order previous, int j, int[] count, double[] theta, double[] cap,
-      int[] supOf, short[] combo, boolean[] promised, double[] keys, double[] ids) {
-    int kinds = count.length;
-    int firstBin = previous.binStart[j];
-    int endBin = previous.binStart[j + 1];
-    int present = 0;
-    for (int k = 0; k < kinds; k++) {
-      if (count[k] > 0) {
-        present++;
+  private static final class Merge {
+    private int[] seen = new int[16];
+    private int[] slot = new int[16];
+    private int stamp;
+    private double[] keys = new double[16];
+    private double[] ids = new double[16];
+
+    /**
+     * Sorts {@code keys, ids [first, first + n)}, the bin of combination {@code k} in segment {@code
+     * j} whose edges start at {@code from}.
+     *
+     * @return false, leaving the entries in place, where the previous order does not hold
+     */
+    boolean sort(Order previous, int j, int k, int from, double[] binKeys, double[] binIds, int first,
+        int n) {
+      int bin = previous.binStart[j];
+      while (bin < previous.binStart[j + 1] && previous.binCombo[bin] != k) {
+        bin++;
       }
-    }
-    if (endBin - firstBin != present) {
-      return false;
-    }
-    int at = 0;
-    for (int b = firstBin; b < endBin; b++) {
-      int k = previous.binCombo[b];
-      int n = previous.entryStart[b + 1] - previous.entryStart[b];
-      if (k >= kinds || count[k] != n) {
+      if (bin == previous.binStart[j + 1]) {
         return false;
       }
-      double lastKey = Double.NEGATIVE_INFINITY;
-      int lastEdge = -1;
-      for (int q = previous.entryStart[b]; q < previous.entryStart[b + 1]; q++) {
-        int e = previous.edgeOf[q];
-        if (!(theta[e] > 0) || promised[supOf[e]] || (combo == null ? 0 : combo[e]) != k) {
-          return false;
-        }
-        double key = ratioOf(theta, cap, e);
-        if (!(key > lastKey || (key == lastKey && e > lastEdge))) {
-          return false;
-        }
-        keys[at] = key;
-        ids[at] = e;
-        at++;
-        lastKey = key;
-        lastEdge = e;
+      int span = binIds.length;
+      if (seen.length < span) {
+        seen = new int[span];
+        slot = new int[span];
+        keys = new double[2 * span];
+        ids = new double[2 * span];
       }
+      stamp++;
+      for (int q = first; q < first + n; q++) {
+        int local = (int) binIds[q] - from;
+        seen[local] = stamp;
+        slot[local] = q;
+      }
+      // the kept edges in their old order, at [0, kept); ascending or no use
+      int kept = 0;
+      for (int q = previous.entryStart[bin]; q < previous.entryStart[bin + 1]; q++) {
+        int local = previous.edgeOf[q] - from;
+        if (local < 0 || local >= span || seen[local] != stamp) {
+          continue; // left the bin
+        }
+        int at = slot[local];
+        if (kept > 0 && !before(keys[kept - 1], ids[kept - 1], binKeys[at], binIds[at])) {
+          return false;
+        }
+        keys[kept] = binKeys[at];
+        ids[kept] = binIds[at];
+        seen[local] = -stamp;
+        kept++;
+      }
+      // the newcomers, sorted alone, at [n, 2n - kept)
+      int fresh = n;
+      for (int q = first; q < first + n; q++) {
+        if (seen[(int) binIds[q] - from] == stamp) {
+          keys[fresh] = binKeys[q];
+          ids[fresh] = binIds[q];
+          fresh++;
+        }
+      }
+      DoubleArrays.quickSort(keys, ids, n, fresh);
+      for (int a = 0, b = n, q = first; q < first + n; q++) {
+        boolean takeKept = b == fresh || (a < kept && before(keys[a], ids[a], keys[b], ids[b]));
+        int pick = takeKept ? a++ : b++;
+        binKeys[q] = keys[pick];
+        binIds[q] = ids[pick];
+      }
+      return true;
     }
-    return true;
+
+    private static boolean before(double key, double id, double otherKey, double otherId) {
+      return key < otherKey || (key == otherKey && id < otherId);
+    }
   }
 
   private static final int CHUNK = 64;
