@@ -471,6 +471,10 @@ final class NewtonStep {
       groupParts = new double[segmentChunks * stride];
     }
     int supplierChunks = (nS + CHUNK - 1) / CHUNK;
+    if (nG == 0) {
+      multiplyWithoutGroups(v, out, supplierChunks, segmentChunks);
+      return;
+    }
     workers.forEach(supplierChunks + segmentChunks, (c, w) -> {
       if (c < supplierChunks) {
         for (int a = c * CHUNK, end = Math.min(nS, a + CHUNK); a < end; a++) {
@@ -516,6 +520,39 @@ final class NewtonStep {
       }
       out[groupBase + g] = sum;
     }
+  }
+
+  /**
+   * {@link #multiply} where no group level is active: every coupling edge then joins an active supplier
+   * and an active segment (an edge needs two active duals), and its combination plays no part, so the
+   * sweeps read two arrays each instead of three. The same sums, term by term.
+   */
+  private void multiplyWithoutGroups(double[] v, double[] out, int supplierChunks, int segmentChunks) {
+    double scale = 1 + REGULARISATION;
+    workers.forEach(supplierChunks + segmentChunks, (c, w) -> {
+      if (c < supplierChunks) {
+        for (int a = c * CHUNK, end = Math.min(nS, a + CHUNK); a < end; a++) {
+          double sum = scale * diagonal[a] * v[a];
+          for (int q = bySupplierStart[a], to = bySupplierStart[a + 1]; q < to; q++) {
+            sum += supplierEdgeTheta[q] * -v[nS + supplierEdgeSegment[q]];
+          }
+          out[a] = sum;
+        }
+        return;
+      }
+      int first = (c - supplierChunks) * SEGMENT_CHUNK;
+      for (int j = first, end = Math.min(state.segments, first + SEGMENT_CHUNK); j < end; j++) {
+        int b = compactOfSegment[j];
+        if (b < 0) {
+          continue;
+        }
+        double sum = 0;
+        for (int p = couplingStart[j], to = couplingStart[j + 1]; p < to; p++) {
+          sum += edgeTheta[p] * v[edgeSupplier[p]];
+        }
+        out[nS + b] = scale * diagonal[nS + b] * v[nS + b] - sum;
+      }
+    });
   }
 
   /** A dot product summed per chunk and reduced in chunk order, so it is the same for any thread count. */
