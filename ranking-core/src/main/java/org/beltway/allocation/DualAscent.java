@@ -129,6 +129,11 @@ final class DualAscent {
   private final double[][] segmentBase;
   private final double[][] segmentCap;
   private final double[] segmentGroupTraffic;
+  /** Per segment and group ({@code j * groups + h}): the group's traffic there, after a joint sweep. */
+  private final double[] segmentGroupsTraffic;
+  /** Per group g: the groups whose segments all lie among g's (g included), as a bit mask. */
+  private final long[] coveredBy;
+  private final long allGroups;
   private final double[] segmentGroupSlope;
   private final double[] segmentFreeSlope;
 
@@ -226,6 +231,7 @@ final class DualAscent {
       maxGroup = Math.max(maxGroup, problem.groupEdges(g).length);
     }
     segmentGroupTraffic = new double[segments];
+    segmentGroupsTraffic = new double[segments * groups];
     segmentGroupSlope = new double[segments];
     segmentFreeSlope = new double[segments];
     boolean[] promised = new boolean[suppliers];
@@ -287,6 +293,19 @@ final class DualAscent {
     }
     groupPartials = new double[Math.max(chunkCount(maxGroup, GROUP_CHUNK_EDGES) * ClippedSum.OUTPUT,
         mostChunks)];
+    coveredBy = new long[groups];
+    for (int g = 0; g < groups; g++) {
+      for (int h = 0; h < groups; h++) {
+        boolean inside = true;
+        for (int j : groupSegments[h]) {
+          inside &= (groupsOfSegment[j] & (1L << g)) != 0;
+        }
+        if (inside) {
+          coveredBy[g] |= 1L << h;
+        }
+      }
+    }
+    allGroups = groups == 64 ? -1L : (1L << groups) - 1;
     unpromised = new UnpromisedEdges(theta, cap, segStart, supOf, combo, comboGroups.length, promised,
         workers, previousBins);
     int mostPromised = 0;
@@ -448,7 +467,9 @@ final class DualAscent {
   void pass(double tolerance, boolean stagnating) {
     if (stagnating || largestShift > SHIFT_JUMP) {
       shiftClusters(tolerance);
-      settled &= largestShift == 0.0;
+      if (largestShift != 0.0) {
+        freshGroups = 0;
+      }
     } else {
       largestShift = 0.0;
     }
@@ -466,7 +487,7 @@ final class DualAscent {
       rescueStuckSuppliers(tolerance);
     }
     measure();
-    settled = true;
+    freshGroups = allGroups;
   }
 
   /**
@@ -615,7 +636,8 @@ final class DualAscent {
       setGroupLevel(g, hasLow ? groupPenalty : 0.0); // no edge can carry it: given up at once
       return;
     }
-    if (settled && ((hasLow && old == groupPenalty && groupTotal[g] < low)
+    boolean fresh = (freshGroups & (1L << g)) != 0;
+    if (fresh && ((hasLow && old == groupPenalty && groupTotal[g] < low)
         || (hasHigh && old == -groupPenalty && groupTotal[g] > high))) {
       return; // H(old) is the measured total, beyond the target: the root is the bound it sits at
     }
@@ -625,7 +647,6 @@ final class DualAscent {
         return; // (0, current β) already satisfies the block's optimality conditions
       }
     }
-    settled = false; // the joint root re-solves the segments: the later groups' totals are stale
     JointEvaluator f = new JointEvaluator(g);
     double[] out = groupOut;
     double t;
@@ -654,6 +675,17 @@ final class DualAscent {
       }
     }
     f.at(t, out); // leave the block's state at the chosen point
+    // the sweep re-solved every segment of g and measured each group there: the groups whose segments
+    // all lie among g's are fresh, the others stale
+    freshGroups = coveredBy[g];
+    for (long m = coveredBy[g]; m != 0; m &= m - 1) {
+      int h = Long.numberOfTrailingZeros(m);
+      double total = 0;
+      for (int j : groupSegments[h]) {
+        total += segmentGroupsTraffic[j * groups + h];
+      }
+      groupTotal[h] = total;
+    }
   }
 
   /** The group's traffic {@code H(t)} with its segments' duals re-optimised, and its slopes. */
@@ -890,6 +922,10 @@ final class DualAscent {
     double groupSlope = 0;
     double freeSlope = 0;
     long bit = g >= 0 ? 1L << g : 0L;
+    int row = j * groups;
+    if (g >= 0) {
+      Arrays.fill(segmentGroupsTraffic, row, row + groups, 0.0);
+    }
     for (int p = from, to = from + n; p < to; p++) {
       int e = promisedEdges[p];
       double th = theta[e];
@@ -903,10 +939,16 @@ final class DualAscent {
         freeSlope += th;
       }
       allocated += x;
-      if (g >= 0 && (comboGroups[combo[e]] & bit) != 0) {
-        groupTraffic += x;
-        if (free) {
-          groupSlope += th;
+      if (g >= 0) {
+        long member = comboGroups[combo[e]];
+        if ((member & bit) != 0) {
+          groupTraffic += x;
+          if (free) {
+            groupSlope += th;
+          }
+        }
+        for (; member != 0; member &= member - 1) {
+          segmentGroupsTraffic[row + Long.numberOfTrailingZeros(member)] += x;
         }
       }
     }
@@ -919,9 +961,14 @@ final class DualAscent {
       allocated += x;
       cost += unpromised.cost(bin, level, capped);
       freeSlope += free;
-      if (g >= 0 && (comboGroups[c] & bit) != 0) {
-        groupTraffic += x;
-        groupSlope += free;
+      if (g >= 0) {
+        if ((comboGroups[c] & bit) != 0) {
+          groupTraffic += x;
+          groupSlope += free;
+        }
+        for (long member = comboGroups[c]; member != 0; member &= member - 1) {
+          segmentGroupsTraffic[row + Long.numberOfTrailingZeros(member)] += x;
+        }
       }
     }
     segmentAllocated[j] = allocated;
@@ -1023,13 +1070,14 @@ final class DualAscent {
   private boolean[] segmentInCluster;
   private boolean[] anchored;
   /**
-   * Whether every segment dual is optimal for the other duals and the totals were measured there (at the
-   * end of a pass, until a move or a shift): a group's traffic {@code H} at its current level is then its
-   * measured total, so a group held at its bound by a target it still misses needs no joint evaluation
-   * (one sweep of every segment it touches: a third of a pass on a national day, where the quality share
-   * and the head cap give way to the guarantees).
+   * The groups whose segment duals are all optimal for the other duals and whose total was measured
+   * there (all of them at the end of a pass, until a move or a shift; those a joint root's sweep covered,
+   * after it): a fresh group's traffic {@code H} at its current level is its measured total, so a fresh
+   * group held at its bound by a target it still misses needs no joint evaluation (one sweep of every
+   * segment it touches: a third of a pass on a national day, where the quality share and the head cap
+   * give way to the guarantees).
    */
-  private boolean settled;
+  private long freshGroups;
   /** The largest shift of the last cluster line searches, in dual units. */
   private double largestShift;
   private int[] edgeStamp;
@@ -1454,7 +1502,7 @@ final class DualAscent {
 
   /** Sets the dual bounds before the first pass (a cold start's first stage). */
   void startPenalties(double guarantee, double group) {
-    settled = false;
+    freshGroups = 0;
     guaranteePenalty = guarantee;
     groupPenalty = group;
   }
@@ -1488,7 +1536,7 @@ final class DualAscent {
    * climbing there in small steps.
    */
   void raisePenalties(double guarantee, double group) {
-    settled = false;
+    freshGroups = 0;
     double dg = guarantee - guaranteePenalty;
     double dl = group - groupPenalty;
     double[] shift = trial.beta; // scratch
@@ -1662,7 +1710,7 @@ final class DualAscent {
     }
     // move to the best trial point
     TrialPoint p = kept;
-    settled = false;
+    freshGroups = 0;
     System.arraycopy(p.supplierLevel, 0, supplierLevel, 0, suppliers);
     for (int k = 0; k < constrained; k++) {
       setSupplierDuals(k, p.level[k]);
@@ -1893,5 +1941,6 @@ final class DualAscent {
     return new double[] {primal, dual, gap, Math.max(0, supplyViolation), Math.max(0, guaranteeViolation),
         Math.max(0, capViolation), Math.max(0, groupViolation)};
   }
+
 
 }
