@@ -1941,6 +1941,4 @@ final class DualAscent {
     return new double[] {primal, dual, gap, Math.max(0, supplyViolation), Math.max(0, guaranteeViolation),
         Math.max(0, capViolation), Math.max(0, groupViolation)};
   }
-
-
 }
