@@ -125,9 +125,13 @@ final class DualAscent {
   /** Per chunk of constrained suppliers: the traffic of their edges in each group. */
   private final double[] supplierGroupParts;
   /** Per worker: a segment's promised edges, gathered. */
-  private final double[][] segmentTheta;
-  private final double[][] segmentBase;
-  private final double[][] segmentCap;
+  /** The promised edges' θ, caps, supplier rows and combinations, copied in the same order. */
+  private final double[] promisedTheta;
+  private final double[] promisedCap;
+  private final int[] promisedRow;
+  private final short[] promisedCombo;
+  /** Scratch of the segment roots: {@code base_e} of each promised edge. */
+  private final double[] promisedBase;
   private final double[] segmentGroupTraffic;
   /** Per segment and group ({@code j * groups + h}): the group's traffic there, after a joint sweep. */
   private final double[] segmentGroupsTraffic;
@@ -308,13 +312,24 @@ final class DualAscent {
     allGroups = groups == 64 ? -1L : (1L << groups) - 1;
     unpromised = new UnpromisedEdges(theta, cap, segStart, supOf, combo, comboGroups.length, promised,
         workers, previousBins);
-    int mostPromised = 0;
-    for (int j = 0; j < segments; j++) {
-      mostPromised = Math.max(mostPromised, promisedStart[j + 1] - promisedStart[j]);
-    }
-    segmentTheta = new double[threads][mostPromised];
-    segmentBase = new double[threads][mostPromised];
-    segmentCap = new double[threads][mostPromised];
+    int promisedCount = promisedStart[segments];
+    promisedTheta = new double[promisedCount];
+    promisedCap = cap == null ? null : new double[promisedCount];
+    promisedRow = new int[promisedCount];
+    promisedCombo = new short[promisedCount];
+    promisedBase = new double[promisedCount];
+    workers.forEach(chunkCount(promisedCount, SEGMENT_CHUNK_EDGES), (c, w) -> {
+      int end = Math.min(promisedCount, (c + 1) * SEGMENT_CHUNK_EDGES);
+      for (int p = c * SEGMENT_CHUNK_EDGES; p < end; p++) {
+        int e = promisedEdges[p];
+        promisedTheta[p] = theta[e];
+        if (promisedCap != null) {
+          promisedCap[p] = cap[e];
+        }
+        promisedRow[p] = supOf[e];
+        promisedCombo[p] = combo == null ? 0 : combo[e];
+      }
+    });
 
     previousLevel = new double[constrained];
     previousBeta = new double[segments];
@@ -742,6 +757,9 @@ final class DualAscent {
 
   /** Sets a group level and recomputes the combination sums and the base of the group's edges. */
   private void setGroupLevel(int g, double t) {
+    if (groupLevel[g] == t) {
+      return; // γ and every base_e stay as they are (a root that starts, or ends, where it was)
+    }
     groupLevel[g] = t;
     lambda[g] = Math.max(0.0, t);
     nu[g] = Math.max(0.0, -t);
@@ -886,26 +904,19 @@ final class DualAscent {
     int endBin = unpromised.endBin(j);
     double s = traffic[j];
     double b = 0.0;
+    // the promised edges' base_e, evaluated as it is kept, so that the root reads its terms in a row
+    double maxBase = Double.NEGATIVE_INFINITY;
+    for (int p = from, to = from + n; p < to; p++) {
+      double level = 1.0 + supplierLevel[promisedRow[p]] + gamma[promisedCombo[p]];
+      promisedBase[p] = level;
+      maxBase = Math.max(maxBase, level);
+    }
     if (s > 0 && (n > 0 || endBin > firstBin)) {
-      // the promised edges gathered, so that each evaluation of the root reads them in a row
-      double[] th = segmentTheta[worker];
-      double[] bs = segmentBase[worker];
-      double[] cp = cap == null ? null : segmentCap[worker];
-      double maxBase = Double.NEGATIVE_INFINITY;
-      for (int q = 0; q < n; q++) {
-        int e = promisedEdges[from + q];
-        th[q] = theta[e];
-        bs[q] = base[e];
-        if (cp != null) {
-          cp[q] = cap[e];
-        }
-        maxBase = Math.max(maxBase, bs[q]);
-      }
       for (int bin = firstBin; bin < endBin; bin++) {
         maxBase = Math.max(maxBase, 1.0 + gamma[unpromised.binCombo[bin]]);
       }
       ClippedSum.Evaluator f = (x, o) -> {
-        ClippedSum.evaluate(th, bs, cp, 0, n, x, o, 0);
+        ClippedSum.evaluate(promisedTheta, promisedBase, promisedCap, from, from + n, x, o, 0);
         for (int bin = firstBin; bin < endBin; bin++) {
           unpromised.addTo(bin, 1.0 + gamma[unpromised.binCombo[bin]], x, o);
         }
@@ -927,11 +938,10 @@ final class DualAscent {
       Arrays.fill(segmentGroupsTraffic, row, row + groups, 0.0);
     }
     for (int p = from, to = from + n; p < to; p++) {
-      int e = promisedEdges[p];
-      double th = theta[e];
-      double level = base[e] - b;
+      double th = promisedTheta[p];
+      double level = promisedBase[p] - b;
       double z = th * level;
-      double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+      double u = promisedCap == null ? Double.POSITIVE_INFINITY : promisedCap[p];
       boolean free = z > 0 && z < u;
       double x = z <= 0 ? 0.0 : free ? z : u;
       cost += distance(th, level, u);
@@ -940,7 +950,7 @@ final class DualAscent {
       }
       allocated += x;
       if (g >= 0) {
-        long member = comboGroups[combo[e]];
+        long member = comboGroups[promisedCombo[p]];
         if ((member & bit) != 0) {
           groupTraffic += x;
           if (free) {
@@ -1795,11 +1805,10 @@ final class DualAscent {
         double allocated = 0;
         double cost = 0;
         for (int p = promisedStart[j], to = promisedStart[j + 1]; p < to; p++) {
-          int e = promisedEdges[p];
-          double th = theta[e];
-          double level = 1.0 + trialSupplierLevel[supOf[e]] + trialGamma[combo == null ? 0 : combo[e]] - b;
+          double th = promisedTheta[p];
+          double level = 1.0 + trialSupplierLevel[promisedRow[p]] + trialGamma[promisedCombo[p]] - b;
           double z = th * level;
-          double u = cap == null ? Double.POSITIVE_INFINITY : cap[e];
+          double u = promisedCap == null ? Double.POSITIVE_INFINITY : promisedCap[p];
           double x = z <= 0 ? 0.0 : z < u ? z : u;
           cost += distance(th, level, u);
           allocated += x;
