@@ -83,6 +83,8 @@ final class DualAscent {
   // chunking and scratch
   private final int[] segmentChunks;
   private final double[][] scratch;
+  /** Per worker: the evaluator of the supplier roots. */
+  private final OwnEdges[] ownEdges;
   private final double[] groupPartials;
   private final double[] groupOut = new double[ClippedSum.OUTPUT];
   // extrapolation: duals before the last pass, the last direction, and a trial point
@@ -203,6 +205,10 @@ final class DualAscent {
 
     int threads = workers.threads();
     scratch = new double[threads][ClippedSum.OUTPUT];
+    ownEdges = new OwnEdges[threads];
+    for (int w = 0; w < threads; w++) {
+      ownEdges[w] = new OwnEdges();
+    }
     ownStart = new int[constrained + 1];
     for (int k = 0; k < constrained; k++) {
       ownStart[k + 1] = ownStart[k] + supStart[rows[k] + 1] - supStart[rows[k]];
@@ -830,13 +836,28 @@ final class DualAscent {
       int from = c * SUPPLIER_CHUNK;
       int to = Math.min(constrained, from + SUPPLIER_CHUNK);
       double[] out = scratch[w];
+      OwnEdges f = ownEdges[w];
       for (int k = from; k < to; k++) {
-        updateSupplier(k, out);
+        updateSupplier(k, out, f);
       }
     });
   }
 
-  private void updateSupplier(int k, double[] out) {
+  /**
+   * {@code G(t)} of one supplier's own edges, reused by a worker for supplier after supplier (a capturing
+   * lambda per supplier was allocated 200 k times a pass).
+   */
+  private final class OwnEdges implements ClippedSum.Evaluator {
+    private int first;
+    private int end;
+
+    @Override
+    public void evaluate(double t, double[] out) {
+      ClippedSum.evaluate(ownTheta, ownOffset, ownCap, first, end, t, out, 0);
+    }
+  }
+
+  private void updateSupplier(int k, double[] out, OwnEdges f) {
     int row = rows[k];
     int first = ownStart[k];
     int end = ownStart[k + 1];
@@ -849,7 +870,8 @@ final class DualAscent {
       }
     }
     double allZero = maxBase == Double.NEGATIVE_INFINITY ? 0.0 : -maxBase; // G(t) = 0 for t <= allZero
-    ClippedSum.Evaluator f = (x, o) -> ClippedSum.evaluate(ownTheta, ownOffset, ownCap, first, end, x, o, 0);
+    f.first = first;
+    f.end = end;
     double d = demand[k];
     double c = totalCap[k];
     double old = supplierLevel[row];
