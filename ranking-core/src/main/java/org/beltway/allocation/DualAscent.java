@@ -126,7 +126,6 @@ final class DualAscent {
   private final double[] ownOffset;
   /** Per chunk of constrained suppliers: the traffic of their edges in each group. */
   private final double[] supplierGroupParts;
-  /** Per worker: a segment's promised edges, gathered. */
   /** The promised edges' θ, caps, supplier rows and combinations, copied in the same order. */
   private final double[] promisedTheta;
   private final double[] promisedCap;
@@ -236,10 +235,6 @@ final class DualAscent {
     });
     supplierGroupParts = new double[chunkCount(constrained, SUPPLIER_CHUNK) * Math.max(1, groups)];
 
-    int maxGroup = 0;
-    for (int g = 0; g < groups; g++) {
-      maxGroup = Math.max(maxGroup, problem.groupEdges(g).length);
-    }
     segmentGroupTraffic = new double[segments];
     segmentGroupsTraffic = new double[segments * groups];
     segmentGroupSlope = new double[segments];
@@ -301,8 +296,7 @@ final class DualAscent {
       groupSegmentChunks[g] = chunkSegments(segs);
       mostChunks = Math.max(mostChunks, groupSegmentChunks[g].length);
     }
-    groupPartials = new double[Math.max(chunkCount(maxGroup, GROUP_CHUNK_EDGES) * ClippedSum.OUTPUT,
-        mostChunks)];
+    groupPartials = new double[mostChunks];
     coveredBy = new long[groups];
     for (int g = 0; g < groups; g++) {
       for (int h = 0; h < groups; h++) {

@@ -500,12 +500,10 @@ final class NewtonStep {
           double th = edgeTheta[p];
           double rise = (a >= 0 ? v[a] : 0.0) + comboSum[edgeCombo[p]];
           sum += th * rise;
-          if (nG > 0) {
-            double level = rise - vb;
-            for (long bits = activeMask[edgeCombo[p]]; bits != 0; bits &= bits - 1) {
-              int g = compactOfGroup[Long.numberOfTrailingZeros(bits)];
-              groupParts[offset + g] += th * (level - v[groupBase + g]);
-            }
+          double level = rise - vb;
+          for (long bits = activeMask[edgeCombo[p]]; bits != 0; bits &= bits - 1) {
+            int g = compactOfGroup[Long.numberOfTrailingZeros(bits)];
+            groupParts[offset + g] += th * (level - v[groupBase + g]);
           }
         }
         if (b >= 0) {
