@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import org.beltway.allocation.UnmetPromise.Binding;
 import org.beltway.allocation.UnmetPromise.Kind;
+import org.beltway.internal.dual.CompiledProblem;
+import org.beltway.internal.dual.DualsSnapshot;
+import org.beltway.internal.dual.UnpromisedEdges;
+import org.beltway.internal.dual.WarmStart;
 
 /**
  * A traffic plan, stored compactly as the solver's duals plus a reference to its problem: one number per
@@ -33,8 +37,8 @@ import org.beltway.allocation.UnmetPromise.Kind;
 public final class AllocationPlan {
   private final AllocationProblem problem;
   private final EligibilityGraph graph;
-  private final double[] theta;
-  private final double[] cap;
+  private final CompiledProblem compiled;
+  private final DualsSnapshot duals;
   private final double[] supplierLevel;
   private final double[] alpha;
   private final double[] kappa;
@@ -42,42 +46,49 @@ public final class AllocationPlan {
   private final double[] groupLevel;
   private final double[] lambda;
   private final double[] nu;
-  private final double[] gamma;
   private final double[] allocated;
   private final double[] unallocated;
   private final double[] groupTotal;
   private final Certificate certificate;
   private final List<UnmetPromise> unmet;
-  /** The solver's bin order, from which a warm start on the same graph builds its bins. */
-  final UnpromisedEdges.Order binOrder;
+  private final WarmStart warmStart;
 
-  AllocationPlan(DualAscent state, Certificate certificate, double tolerance) {
-    problem = state.problem;
-    binOrder = state.unpromised.order;
+  /**
+   * @param bins the solve's bin order, from which a warm start on the same graph builds its bins
+   */
+  AllocationPlan(AllocationProblem problem, DualsSnapshot duals, UnpromisedEdges.Order bins,
+      Certificate certificate, double tolerance) {
+    this.problem = problem;
     graph = problem.graph();
-    theta = problem.thetaArray();
-    cap = problem.capArray();
-    supplierLevel = state.supplierLevel;
-    alpha = state.alpha;
-    kappa = state.kappa;
-    beta = state.beta;
-    groupLevel = state.groupLevel;
-    lambda = state.lambda;
-    nu = state.nu;
-    gamma = state.gamma;
-    groupTotal = state.groupTotal;
+    compiled = problem.compiled();
+    this.duals = duals;
+    warmStart = new WarmStart(compiled, duals, bins);
+    supplierLevel = duals.supplierLevel();
+    alpha = duals.alpha();
+    kappa = duals.kappa();
+    beta = duals.beta();
+    groupLevel = duals.groupLevel();
+    lambda = duals.lambda();
+    nu = duals.nu();
+    groupTotal = duals.groupTotal();
     this.certificate = certificate;
-    double[] traffic = problem.trafficArray();
+    double[] traffic = compiled.traffic;
+    double[] edgeSums = duals.segmentAllocated();
     allocated = new double[traffic.length];
     unallocated = new double[traffic.length];
     for (int j = 0; j < traffic.length; j++) {
       double s = traffic[j];
-      double a = Math.min(state.segmentAllocated[j], s);
+      double a = Math.min(edgeSums[j], s);
       double u = s - a;
       unallocated[j] = u;
       allocated[j] = s - u;
     }
-    unmet = List.copyOf(findUnmet(state, tolerance));
+    unmet = List.copyOf(findUnmet(tolerance));
+  }
+
+  /** What the next solve starts from (opaque). */
+  WarmStart warmStart() {
+    return warmStart;
   }
 
   public AllocationProblem problem() {
@@ -97,18 +108,7 @@ public final class AllocationPlan {
 
   /** The planned impressions of an edge. */
   public double x(int edge) {
-    double th = theta[edge];
-    if (th <= 0) {
-      return 0.0;
-    }
-    int row = graph.supplierOf(edge);
-    double base = 1.0 + supplierLevel[row] + gamma[problem.comboOf(edge)];
-    double z = th * (base - beta[graph.segmentOf(edge)]);
-    if (z <= 0) {
-      return 0.0;
-    }
-    double u = cap == null ? Double.POSITIVE_INFINITY : cap[edge];
-    return z < u ? z : u;
+    return duals.traffic(compiled, edge);
   }
 
   /**
@@ -131,7 +131,7 @@ public final class AllocationPlan {
    * (DESIGN.md section 6); 0 for an edge with no fair exposure.
    */
   public double boost(int edge) {
-    double th = theta[edge];
+    double th = compiled.theta[edge];
     return th > 0 ? x(edge) / th : 0.0;
   }
 
@@ -214,19 +214,21 @@ public final class AllocationPlan {
 
   // ------------------------------------------------------------------ unmet promises
 
-  private List<UnmetPromise> findUnmet(DualAscent state, double tolerance) {
+  private List<UnmetPromise> findUnmet(double tolerance) {
     List<UnmetPromise> list = new ArrayList<>();
     double floor = Math.max(1e-9 * problem.totalTraffic(), Double.MIN_NORMAL);
-    int[] rows = problem.constrainedRows();
-    double[] demand = problem.demandArray();
-    double[] totalCap = problem.totalCapArray();
+    int[] rows = compiled.rows;
+    double[] demand = compiled.demand;
+    double[] totalCap = compiled.totalCap;
+    double guaranteePenalty = duals.guaranteePenalty();
+    double groupPenalty = duals.groupPenalty();
     for (int k = 0; k < rows.length; k++) {
       double d = demand[k];
-      double planned = state.supplierTotal[k];
+      double planned = duals.supplierTotal()[k];
       double shortfall = d - planned;
       if (d > 0 && shortfall > tolerance * Math.max(d, floor)) {
         list.add(guaranteeReport(rows[k], d, totalCap[k], planned, shortfall,
-            alpha[k] >= state.guaranteePenalty, kappa[k] > 0, state.guaranteePenalty));
+            alpha[k] >= guaranteePenalty, kappa[k] > 0, guaranteePenalty));
       }
     }
     for (int g = 0; g < problem.groupCount(); g++) {
@@ -234,10 +236,10 @@ public final class AllocationPlan {
       double high = problem.groupUpperTarget(g);
       double total = groupTotal[g];
       if (low > 0 && low - total > tolerance * Math.max(low, floor)) {
-        list.add(floorReport(g, low, total, lambda[g] >= state.groupPenalty, state.groupPenalty));
+        list.add(floorReport(g, low, total, lambda[g] >= groupPenalty, groupPenalty));
       }
       if (high < Double.POSITIVE_INFINITY && total - high > tolerance * Math.max(high, floor)) {
-        list.add(capReport(g, high, total, nu[g] >= state.groupPenalty));
+        list.add(capReport(g, high, total, nu[g] >= groupPenalty));
       }
     }
     return list;
@@ -253,7 +255,7 @@ public final class AllocationPlan {
     int free = 0;
     for (int k = 0; k < degree; k++) {
       int e = graph.supplierEdge(row, k);
-      if (theta[e] <= 0) {
+      if (compiled.theta[e] <= 0) {
         continue;
       }
       positive++;
@@ -316,7 +318,7 @@ public final class AllocationPlan {
     int competing = 0;
     int free = 0;
     for (int e : list) {
-      if (theta[e] <= 0) {
+      if (compiled.theta[e] <= 0) {
         continue;
       }
       positive++;
@@ -435,12 +437,12 @@ public final class AllocationPlan {
   }
 
   private double edgeCap(int e) {
-    return cap == null ? Double.POSITIVE_INFINITY : cap[e];
+    return compiled.capOf(e);
   }
 
   /** Whether a group other than {@code skip} containing the edge has a binding upper share. */
   private boolean upperShareBinds(int e, int skip) {
-    long mask = problem.comboGroups()[problem.comboOf(e)];
+    long mask = problem.comboGroups(problem.comboOf(e));
     for (long m = mask; m != 0; m &= m - 1) {
       int h = Long.numberOfTrailingZeros(m);
       if (h != skip && nu[h] > 0) {
@@ -452,7 +454,7 @@ public final class AllocationPlan {
 
   /** Whether a group other than {@code skip} containing the edge has a binding lower share. */
   private boolean lowerShareBinds(int e, int skip) {
-    long mask = problem.comboGroups()[problem.comboOf(e)];
+    long mask = problem.comboGroups(problem.comboOf(e));
     for (long m = mask; m != 0; m &= m - 1) {
       int h = Long.numberOfTrailingZeros(m);
       if (h != skip && lambda[h] > 0) {

@@ -1,14 +1,14 @@
 package org.beltway.allocation;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2DoubleLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.beltway.internal.dual.CompiledProblem;
+import org.beltway.internal.dual.ProblemCompiler;
 
 /**
  * One traffic-planning problem (DESIGN.md section 4): stay as close as possible to merit-proportional
@@ -38,45 +38,17 @@ public final class AllocationProblem {
   public static final int MAX_GROUPS = 64;
 
   private final EligibilityGraph graph;
-  private final double[] traffic;
   private final double[] merit;
-  private final double[] theta;
-  private final double[] cap;
   private final Priorities priorities;
-  // suppliers with a guarantee or a total cap, in increasing row
-  private final int[] constrainedRows;
-  private final double[] demand;
-  private final double[] totalCap;
-  // groups
   private final GroupShare[] groups;
-  private final double[] scopeTraffic;
-  private final int[][] groupEdges;
-  private final short[] comboOfEdge;
-  private final long[] comboGroups;
-  private final double totalTraffic;
+  private final CompiledProblem compiled;
 
-  private AllocationProblem(Builder b, double[] theta, double[] cap, int[] constrainedRows,
-      double[] demand, double[] totalCap, GroupShare[] groups, double[] scopeTraffic,
-      int[][] groupEdges, short[] comboOfEdge, long[] comboGroups) {
+  private AllocationProblem(Builder b, GroupShare[] groups, CompiledProblem compiled) {
     this.graph = b.graph;
-    SegmentTable segs = graph.segments();
-    this.traffic = new double[segs.size()];
-    for (int j = 0; j < traffic.length; j++) {
-      traffic[j] = segs.traffic(j);
-    }
-    this.totalTraffic = segs.totalTraffic();
     this.merit = b.merit;
-    this.theta = theta;
-    this.cap = cap;
-    this.priorities = b.priorities == null ? Priorities.GUARANTEES_FIRST : b.priorities;
-    this.constrainedRows = constrainedRows;
-    this.demand = demand;
-    this.totalCap = totalCap;
+    this.priorities = b.priorities();
     this.groups = groups;
-    this.scopeTraffic = scopeTraffic;
-    this.groupEdges = groupEdges;
-    this.comboOfEdge = comboOfEdge;
-    this.comboGroups = comboGroups;
+    this.compiled = compiled;
   }
 
   /** A builder for a problem on the given eligibility graph. */
@@ -106,24 +78,24 @@ public final class AllocationProblem {
 
   /** The fair exposure θ of an edge, in impressions. */
   public double fairExposure(int edge) {
-    return theta[edge];
+    return compiled.theta[edge];
   }
 
   /** The cap of an edge, in impressions ({@code +∞} when uncapped). */
   public double edgeCap(int edge) {
-    return cap == null ? Double.POSITIVE_INFINITY : cap[edge];
+    return compiled.capOf(edge);
   }
 
   /** The guarantee of a supplier row, in impressions (0 when it has none). */
   public double guarantee(int row) {
-    int k = Arrays.binarySearch(constrainedRows, row);
-    return k < 0 ? 0 : demand[k];
+    int k = compiled.constrainedOfRow[row];
+    return k < 0 ? 0 : compiled.demand[k];
   }
 
   /** The total cap of a supplier row, in impressions ({@code +∞} when it has none). */
   public double totalCap(int row) {
-    int k = Arrays.binarySearch(constrainedRows, row);
-    return k < 0 ? Double.POSITIVE_INFINITY : totalCap[k];
+    int k = compiled.constrainedOfRow[row];
+    return k < 0 ? Double.POSITIVE_INFINITY : compiled.totalCap[k];
   }
 
   /** The number of group shares. */
@@ -148,68 +120,47 @@ public final class AllocationProblem {
 
   /** The forecast traffic of a group's scope (the segments its segment predicate selects). */
   public double scopeTraffic(int g) {
-    return scopeTraffic[g];
+    return compiled.groupScope(g);
   }
 
   /** The number of edges a group share constrains. */
   public int groupEdgeCount(int g) {
-    return groupEdges[g].length;
+    return compiled.groupEdges(g).length;
   }
 
   /** Forecast traffic of all segments. */
   public double totalTraffic() {
-    return totalTraffic;
+    return compiled.totalTraffic;
   }
 
-  // ---- package-private raw access for the solver and the plan ----
-  double[] trafficArray() {
-    return traffic;
+  /** The problem as the solver reads it. */
+  CompiledProblem compiled() {
+    return compiled;
   }
 
-  double[] thetaArray() {
-    return theta;
-  }
-
-  double[] capArray() {
-    return cap;
-  }
-
-  int[] constrainedRows() {
-    return constrainedRows;
-  }
-
-  double[] demandArray() {
-    return demand;
-  }
-
-  double[] totalCapArray() {
-    return totalCap;
-  }
-
-  int[] groupEdges(int g) {
-    return groupEdges[g];
-  }
-
-  short[] comboOfEdge() {
-    return comboOfEdge;
-  }
-
-  long[] comboGroups() {
-    return comboGroups;
-  }
-
+  /** The combination of groups of an edge (an index into the compiled problem's combinations). */
   int comboOf(int edge) {
-    return comboOfEdge == null ? 0 : comboOfEdge[edge];
+    return compiled.comboOf(edge);
+  }
+
+  /** The groups of a combination, as a bit set. */
+  long comboGroups(int combination) {
+    return compiled.comboGroups[combination];
+  }
+
+  /** The edges of group {@code g}, in edge order (shared: not to be written). */
+  int[] groupEdges(int g) {
+    return compiled.groupEdges(g);
   }
 
   /** Lower target of a group in impressions, or 0 when it has none. */
   double groupLowerTarget(int g) {
-    return groups[g].atLeast() * scopeTraffic[g];
+    return compiled.groupLower(g);
   }
 
   /** Upper target of a group in impressions, or +∞ when it has none. */
   double groupUpperTarget(int g) {
-    return groups[g].atMost() >= 1 ? Double.POSITIVE_INFINITY : groups[g].atMost() * scopeTraffic[g];
+    return compiled.groupUpper(g);
   }
 
   /**
@@ -481,145 +432,41 @@ public final class AllocationProblem {
         throw new IllegalArgumentException("merit is not set: call merit(...) or scores(...)");
       }
       built = true;
-      int n = graph.supplierCount();
-      int segCount = graph.segmentCount();
-      int edges = graph.edgeCount();
-      int[] segStart = graph.segmentStartArray();
-      int[] supOf = graph.supplierOfEdgeArray();
       SegmentTable segs = graph.segments();
-      // fair exposure
-      double[] theta = new double[edges];
-      for (int j = 0; j < segCount; j++) {
-        double s = segs.traffic(j);
-        int from = segStart[j];
-        int to = segStart[j + 1];
-        double denominator = 0;
-        for (int e = from; e < to; e++) {
-          double w = merit[supOf[e]] * (relevance == null ? 1.0 : relevance[e]);
-          theta[e] = w;
-          denominator += w;
-        }
-        for (int e = from; e < to; e++) {
-          theta[e] = denominator > 0 && s > 0 ? s * theta[e] / denominator : 0.0;
-        }
+      double[] traffic = new double[segs.size()];
+      for (int j = 0; j < traffic.length; j++) {
+        traffic[j] = segs.traffic(j);
       }
-      // edge caps
-      double[] cap = null;
-      if (!Double.isNaN(capShare) || !capsPerSegment.isEmpty() || !capsEdge.isEmpty()) {
-        cap = new double[edges];
-        for (int j = 0; j < segCount; j++) {
-          double c = Double.isNaN(capShare) ? Double.POSITIVE_INFINITY : capShare * segs.traffic(j);
-          Arrays.fill(cap, segStart[j], segStart[j + 1], c);
-        }
-        for (Long2DoubleMap.Entry entry : capsPerSegment.long2DoubleEntrySet()) {
-          int row = graph.row(entry.getLongKey());
-          for (int k = 0, deg = graph.supplierDegree(row); k < deg; k++) {
-            int e = graph.supplierEdge(row, k);
-            cap[e] = Math.min(cap[e], entry.getDoubleValue());
-          }
-        }
-        for (Long2DoubleMap.Entry entry : capsEdge.long2DoubleEntrySet()) {
-          int e = (int) entry.getLongKey();
-          cap[e] = Math.min(cap[e], entry.getDoubleValue());
-        }
+      ProblemCompiler compiler = new ProblemCompiler(graph.edgeIndex(), traffic, segs.totalTraffic())
+          .merit(merit, relevance).capShareOfSegment(capShare);
+      for (Long2DoubleMap.Entry entry : capsPerSegment.long2DoubleEntrySet()) {
+        compiler.capEachEdgeOf(graph.row(entry.getLongKey()), entry.getDoubleValue());
       }
-      // suppliers with a guarantee or a total cap
-      double[] d = new double[n];
-      double[] c = new double[n];
-      boolean[] constrained = new boolean[n];
-      Arrays.fill(c, Double.POSITIVE_INFINITY);
+      for (Long2DoubleMap.Entry entry : capsEdge.long2DoubleEntrySet()) {
+        compiler.capEdge((int) entry.getLongKey(), entry.getDoubleValue());
+      }
       if (guaranteesByRow != null) {
-        for (int i = 0; i < n; i++) {
-          if (guaranteesByRow[i] > 0) {
-            d[i] = guaranteesByRow[i];
-            constrained[i] = true;
-          }
+        for (int i = 0; i < guaranteesByRow.length; i++) {
+          compiler.guarantee(i, guaranteesByRow[i]);
         }
       }
       for (Long2DoubleMap.Entry entry : guarantees.long2DoubleEntrySet()) {
-        int row = graph.row(entry.getLongKey());
-        d[row] = entry.getDoubleValue();
-        constrained[row] = true;
+        compiler.guaranteeById(graph.row(entry.getLongKey()), entry.getDoubleValue());
       }
       for (Long2DoubleMap.Entry entry : capsTotal.long2DoubleEntrySet()) {
-        int row = graph.row(entry.getLongKey());
-        c[row] = entry.getDoubleValue();
-        constrained[row] = true;
+        compiler.totalCap(graph.row(entry.getLongKey()), entry.getDoubleValue());
       }
-      int count = 0;
-      for (int i = 0; i < n; i++) {
-        if (constrained[i]) {
-          count++;
-        }
-      }
-      int[] rows = new int[count];
-      double[] demand = new double[count];
-      double[] totalCap = new double[count];
-      for (int i = 0, k = 0; i < n; i++) {
-        if (constrained[i]) {
-          rows[k] = i;
-          demand[k] = d[i];
-          totalCap[k] = c[i];
-          k++;
-        }
-      }
-      // groups
-      int groupCount = shares.size();
       GroupShare[] groups = shares.toArray(new GroupShare[0]);
-      double[] scopeTraffic = new double[groupCount];
-      int[][] groupEdges = new int[groupCount][];
-      short[] comboOfEdge = null;
-      long[] comboGroups = new long[] {0L};
-      if (groupCount > 0) {
-        comboOfEdge = new short[edges];
-        long[] combos = new long[16];
-        int comboCount = 1;
-        boolean[] inGroup = new boolean[n];
-        for (int g = 0; g < groupCount; g++) {
-          GroupShare share = groups[g];
-          for (int i = 0; i < n; i++) {
-            inGroup[i] = share.includesSupplier(i);
-          }
-          IntArrayList list = new IntArrayList();
-          double scope = 0;
-          for (int j = 0; j < segCount; j++) {
-            if (!share.includesSegment(j)) {
-              continue;
-            }
-            scope += segs.traffic(j);
-            for (int e = segStart[j], end = segStart[j + 1]; e < end; e++) {
-              if (inGroup[supOf[e]]) {
-                list.add(e);
-              }
-            }
-          }
-          scopeTraffic[g] = scope;
-          groupEdges[g] = list.toIntArray();
-          // every edge of the group moves from its combination to the combination with g added
-          int[] transition = new int[comboCount];
-          Arrays.fill(transition, -1);
-          for (int e : groupEdges[g]) {
-            int old = comboOfEdge[e];
-            int next = transition[old];
-            if (next < 0) {
-              if (comboCount == Short.MAX_VALUE) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "group shares overlap in more than %d ways", Short.MAX_VALUE - 1));
-              }
-              if (comboCount == combos.length) {
-                combos = Arrays.copyOf(combos, comboCount * 2);
-              }
-              combos[comboCount] = combos[old] | (1L << g);
-              next = comboCount++;
-              transition[old] = next;
-            }
-            comboOfEdge[e] = (short) next;
-          }
-        }
-        comboGroups = Arrays.copyOf(combos, comboCount);
+      for (GroupShare share : groups) {
+        compiler.group(share::includesSupplier, share::includesSegment, share.atLeast(), share.atMost());
       }
-      return new AllocationProblem(this, theta, cap, rows, demand, totalCap, groups, scopeTraffic,
-          groupEdges, comboOfEdge, comboGroups);
+      Priorities p = priorities();
+      compiler.penalties(p.guaranteePenalty(), p.groupPenalty());
+      return new AllocationProblem(this, groups, compiler.compile());
+    }
+
+    private Priorities priorities() {
+      return priorities == null ? Priorities.GUARANTEES_FIRST : priorities;
     }
 
     private void checkOpen() {

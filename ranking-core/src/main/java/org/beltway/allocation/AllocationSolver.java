@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 import org.beltway.allocation.Certificate.Termination;
 import org.beltway.internal.Workers;
+import org.beltway.internal.dual.DualAscent;
+import org.beltway.internal.dual.DualValue;
 
 /**
  * Solves an {@link AllocationProblem} by dual coordinate ascent and returns a certified
@@ -114,16 +116,17 @@ public final class AllocationSolver {
     long deadline = start + timeLimit.toNanos();
     try (Workers workers = new Workers(threads)) {
       boolean sameGraph = previous != null && previous.problem().graph() == problem.graph();
-      DualAscent state = new DualAscent(problem, workers, sameGraph ? previous.binOrder : null);
+      DualAscent state = new DualAscent(problem.compiled(), workers,
+          sameGraph ? previous.warmStart().bins() : null);
       double finalGuarantee = problem.priorities().guaranteePenalty();
       double finalGroup = problem.priorities().groupPenalty();
       if (previous != null) {
-        state.warmStart(previous);
+        state.warmStart(previous.warmStart(), new MatchById(previous.problem(), problem));
       } else {
         state.startPenalties(Math.min(finalGuarantee, FIRST_STAGE_PENALTY),
             Math.min(finalGroup, FIRST_STAGE_PENALTY));
       }
-      double[] assessment;
+      DualValue assessment;
       int passes = 0;
       Termination termination;
       boolean stagnating = false;
@@ -132,16 +135,16 @@ public final class AllocationSolver {
         state.pass(violationTolerance, stagnating);
         passes++;
         assessment = state.assess();
-        double maxViolation = Math.max(Math.max(assessment[3], assessment[4]),
-            Math.max(assessment[5], assessment[6]));
-        boolean finalStage = state.guaranteePenalty >= finalGuarantee && state.groupPenalty >= finalGroup;
-        if (assessment[2] <= gapTolerance && maxViolation <= violationTolerance) {
+        double maxViolation = assessment.maxViolation();
+        boolean finalStage = state.guaranteePenalty() >= finalGuarantee
+            && state.groupPenalty() >= finalGroup;
+        if (assessment.gap() <= gapTolerance && maxViolation <= violationTolerance) {
           if (finalStage || !state.atRaisableBound(finalGuarantee, finalGroup)) {
             termination = Termination.CONVERGED;
             break;
           }
-          state.raisePenalties(Math.min(finalGuarantee, state.guaranteePenalty * STAGE_FACTOR),
-              Math.min(finalGroup, state.groupPenalty * STAGE_FACTOR));
+          state.raisePenalties(Math.min(finalGuarantee, state.guaranteePenalty() * STAGE_FACTOR),
+              Math.min(finalGroup, state.groupPenalty() * STAGE_FACTOR));
           stagnating = false;
           lastProgress = Double.POSITIVE_INFINITY;
           continue;
@@ -156,15 +159,15 @@ public final class AllocationSolver {
         }
         // accelerate only where plain passes stall: a pass that does not halve the largest violation
         // (or the gap, once violations are within tolerance)
-        double progress = maxViolation > violationTolerance ? maxViolation : Math.abs(assessment[2]);
+        double progress = maxViolation > violationTolerance ? maxViolation : Math.abs(assessment.gap());
         stagnating = progress > 0.5 * lastProgress;
         lastProgress = progress;
         state.recordStep();
-        if (stagnating && !state.newton(assessment[1])) {
-          state.extrapolate(assessment[1]);
+        if (stagnating && !state.newton(assessment.dual())) {
+          state.extrapolate(assessment.dual());
         }
       }
-      if (state.guaranteePenalty < finalGuarantee || state.groupPenalty < finalGroup) {
+      if (state.guaranteePenalty() < finalGuarantee || state.groupPenalty() < finalGroup) {
         // Stopped in an early stage: either no dual sits at a stage bound (then the stage's optimum
         // is the problem's, as the optimality conditions are the same) or a limit was hit. Certify
         // against the problem's own penalties; a dual left at an early bound is then merely interior,
@@ -172,10 +175,12 @@ public final class AllocationSolver {
         state.startPenalties(finalGuarantee, finalGroup);
         assessment = state.assess();
       }
-      Certificate certificate = new Certificate(assessment[0], assessment[1], assessment[2],
-          assessment[3], assessment[4], assessment[5], assessment[6], passes,
+      Certificate certificate = new Certificate(assessment.primal(), assessment.dual(),
+          assessment.gap(), assessment.supplyViolation(), assessment.guaranteeViolation(),
+          assessment.capViolation(), assessment.groupViolation(), passes,
           Duration.ofNanos(System.nanoTime() - start), termination);
-      return new AllocationPlan(state, certificate, violationTolerance);
+      return new AllocationPlan(problem, state.snapshot(), state.binOrder(), certificate,
+          violationTolerance);
     }
   }
 

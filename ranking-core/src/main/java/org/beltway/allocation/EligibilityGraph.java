@@ -3,6 +3,7 @@ package org.beltway.allocation;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.Locale;
+import org.beltway.internal.dual.EdgeIndex;
 import org.beltway.supplier.Program;
 import org.beltway.supplier.SupplierTable;
 
@@ -29,6 +30,7 @@ public final class EligibilityGraph {
   private final int[] segmentOfEdge;
   private final int[] supplierStart;
   private final int[] supplierEdges;
+  private final EdgeIndex index;
 
   private EligibilityGraph(long[] supplierIds, Long2IntOpenHashMap rowById, SupplierTable suppliers,
       SegmentTable segments, int[] segmentStart, int[] supplierOfEdge, int[] supplierStart,
@@ -46,6 +48,8 @@ public final class EligibilityGraph {
       Arrays.fill(segOf, segmentStart[j], segmentStart[j + 1], j);
     }
     this.segmentOfEdge = segOf;
+    this.index = new EdgeIndex(supplierIds.length, segments.size(), segmentStart, supplierOfEdge, segOf,
+        supplierStart, supplierEdges);
   }
 
   /**
@@ -212,20 +216,7 @@ public final class EligibilityGraph {
 
   /** The edge of supplier row {@code row} in segment index {@code segment}, or -1 if not eligible. */
   public int edge(int row, int segment) {
-    int lo = supplierStart[row];
-    int hi = supplierStart[row + 1] - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int s = segmentOfEdge[supplierEdges[mid]];
-      if (s < segment) {
-        lo = mid + 1;
-      } else if (s > segment) {
-        hi = mid - 1;
-      } else {
-        return supplierEdges[mid];
-      }
-    }
-    return -1;
+    return index.edge(row, segment);
   }
 
   /** The heap taken by the graph's arrays, in bytes (array headers and the id index ignored). */
@@ -234,25 +225,9 @@ public final class EligibilityGraph {
         + 4L * 3 * supplierOfEdge.length;
   }
 
-  // package-private raw access for the solver (never handed to users)
-  int[] segmentStartArray() {
-    return segmentStart;
-  }
-
-  int[] supplierOfEdgeArray() {
-    return supplierOfEdge;
-  }
-
-  int[] segmentOfEdgeArray() {
-    return segmentOfEdge;
-  }
-
-  int[] supplierStartArray() {
-    return supplierStart;
-  }
-
-  int[] supplierEdgesArray() {
-    return supplierEdges;
+  /** The edges as the solver reads them (never handed to users). */
+  EdgeIndex edgeIndex() {
+    return index;
   }
 
   /**

@@ -7,10 +7,12 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Locale;
 import java.util.Random;
 import org.beltway.internal.Workers;
+import org.beltway.internal.dual.DualAscent;
+import org.beltway.internal.dual.DualValue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Newton step of {@link NewtonStep}: where no edge changes regime it lands on the optimum in one
+ * The solver's Newton step ({@code NewtonStep}): where no edge changes regime it lands on the optimum in one
  * step (the dual is quadratic there), and wherever it is taken the dual never decreases and every dual
  * stays in its domain.
  */
@@ -42,12 +44,12 @@ class NewtonStepTest {
     for (int i = 0; i < suppliers; i++) {
       merit[i] = 0.5 + rnd.nextDouble();
     }
-    double[] theta = AllocationProblem.builder(graph).merit(merit).build().thetaArray();
+    AllocationProblem plain = AllocationProblem.builder(graph).merit(merit).build();
     AllocationProblem.Builder b = AllocationProblem.builder(graph).merit(merit);
     for (int i = 0; i < suppliers; i += 2) {
       double exposure = 0;
       for (int k = 0; k < graph.supplierDegree(i); k++) {
-        exposure += theta[graph.supplierEdge(i, k)];
+        exposure += plain.fairExposure(graph.supplierEdge(i, k));
       }
       b.guarantee(i + 1, 1.2 * exposure);
     }
@@ -60,22 +62,22 @@ class NewtonStepTest {
     for (long seed = 1; seed <= 20; seed++) {
       AllocationProblem problem = interior(seed);
       try (Workers workers = new Workers(1)) {
-        DualAscent state = new DualAscent(problem, workers);
+        DualAscent state = new DualAscent(problem.compiled(), workers, null);
         state.pass(1e-12, false);
-        double[] before = state.assess();
-        assertTrue(before[4] > 1e-3, "seed " + seed + ": one pass already meets the guarantees");
-        if (new NewtonStep(state, workers).direction() < 1) {
+        DualValue before = state.assess();
+        assertTrue(before.guaranteeViolation() > 1e-3, "seed " + seed + ": one pass already meets the guarantees");
+        if (state.newtonReach() < 1) {
           continue; // some dual leaves its regime on the way: the step is not exact there
         }
         exact++;
-        assertTrue(state.newton(before[1]), "seed " + seed + ": no Newton step");
-        double[] after = state.assess();
+        assertTrue(state.newton(before.dual()), "seed " + seed + ": no Newton step");
+        DualValue after = state.assess();
         String label = String.format(Locale.ROOT, "seed %d: gap %.3e, guarantee violation %.3e, "
-            + "supply violation %.3e", seed, after[2], after[4], after[3]);
+            + "supply violation %.3e", seed, after.gap(), after.guaranteeViolation(), after.supplyViolation());
         // exact up to the conjugate-gradient tolerance (residual reduced by 1e-4 from above 1e-3)
-        assertTrue(Math.abs(after[2]) < 1e-7, label);
-        assertTrue(after[4] < 1e-7, label);
-        assertTrue(after[3] < 1e-7, label);
+        assertTrue(Math.abs(after.gap()) < 1e-7, label);
+        assertTrue(after.guaranteeViolation() < 1e-7, label);
+        assertTrue(after.supplyViolation() < 1e-7, label);
       }
     }
     assertTrue(exact >= 10, exact + " of 20 instances keep every dual in its regime");
@@ -87,12 +89,12 @@ class NewtonStepTest {
       RandomInstance r = RandomInstance.randomOrQualityConflict(seed);
       AllocationProblem problem = r.problem();
       try (Workers workers = new Workers(1)) {
-        DualAscent state = new DualAscent(problem, workers);
+        DualAscent state = new DualAscent(problem.compiled(), workers, null);
         for (int pass = 0; pass < 6; pass++) {
           state.pass(1e-9, false);
-          double dual = state.assess()[1];
+          double dual = state.assess().dual();
           state.newton(dual);
-          double after = state.assess()[1];
+          double after = state.assess().dual();
           assertTrue(after >= dual - 1e-12 * Math.abs(dual), r + ": dual fell from " + dual + " to " + after);
           DualDomain.assertHolds(state, r);
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.beltway.internal.Workers;
+import org.beltway.internal.dual.DualAscent;
+import org.beltway.internal.dual.DualsSnapshot;
 import org.junit.jupiter.api.Test;
 
 /** A warm start reaches the same optimum as a cold start, from yesterday's duals, in fewer passes. */
@@ -52,16 +54,18 @@ class WarmStartTest {
           before.segments(), before.atLeast(), before.atMost())));
       AllocationProblem next = tomorrow.problem();
       try (Workers workers = new Workers(1)) {
-        DualAscent state = new DualAscent(next, workers);
-        state.warmStart(plan);
-        assertEquals(lambda, state.groupLevel[0], 0.0);
-        for (int k = 0; k < state.constrained; k++) {
-          int row = state.rows[k];
+        DualAscent state = new DualAscent(next.compiled(), workers, null);
+        state.warmStart(plan.warmStart(), new MatchById(plan.problem(), next));
+        DualsSnapshot started = state.snapshot();
+        assertEquals(lambda, started.groupLevel()[0], 0.0);
+        int[] rows = next.compiled().rows;
+        for (int k = 0; k < rows.length; k++) {
+          int row = rows[k];
           int i = row; // the instance lists suppliers in row order
           double was = plan.supplierLevel(row);
           double shift = (before.suppliers()[i] ? lambda : 0.0) - (tier[i] ? lambda : 0.0);
-          double expected = Math.max(0.0, Math.min(state.guaranteePenalty, was + shift));
-          assertEquals(expected, state.supplierLevel[row], 1e-9 * Math.max(1, Math.abs(expected)),
+          double expected = Math.max(0.0, Math.min(state.guaranteePenalty(), was + shift));
+          assertEquals(expected, started.supplierLevel()[row], 1e-9 * Math.max(1, Math.abs(expected)),
               "seed " + seed + ", supplier " + i);
           if (shift != 0 && expected == was + shift) {
             moved++;

@@ -1,4 +1,4 @@
-package org.beltway.allocation;
+package org.beltway.internal.dual;
 
 import java.util.Arrays;
 import org.beltway.internal.Workers;
@@ -24,7 +24,7 @@ import org.beltway.internal.Workers;
  * free edges of suppliers without a promise enter by {@link UnpromisedEdges} bin: they share segment,
  * groups and a fixed supplier level, so a bin's free fair exposure is one coupling edge.
  *
- * <p>The direction is then followed by {@link DualAscent#newton}: the dual is evaluated where the first
+ * <p>The direction is then followed by {@link LineSearch#followNewton}: the dual is evaluated where the first
  * dual would leave its regime, at longer steps up to the full one (projected onto the dual domain), or
  * at shorter ones, and the duals move only if it strictly increases.
  * The dual stays monotone and every dual in its domain, so the certificate is unaffected and a poor
@@ -41,7 +41,11 @@ final class NewtonStep {
   private static final int CHUNK = 4096;
   private static final int SEGMENT_CHUNK = 64;
 
-  private final DualAscent state;
+  private final CompiledProblem problem;
+  private final EdgeSlice own;
+  private final EdgeSlice promised;
+  private final Duals duals;
+  private final Measurements measured;
   private final Workers workers;
   private final int[] compactOfRow;
   private final int[] compactOfSegment;
@@ -89,37 +93,42 @@ final class NewtonStep {
   private double[] product = new double[0];
   private double[] partials = new double[0];
 
-  NewtonStep(DualAscent state, Workers workers) {
-    this.state = state;
+  NewtonStep(CompiledProblem p, EdgeLayout layout, Duals duals, Measurements measured,
+      Workers workers) {
+    this.problem = p;
+    this.own = layout.own;
+    this.promised = layout.promised;
+    this.duals = duals;
+    this.measured = measured;
     this.workers = workers;
-    compactOfRow = new int[state.suppliers];
+    compactOfRow = new int[problem.suppliers];
     Arrays.fill(compactOfRow, -1);
-    compactOfSegment = new int[state.segments];
+    compactOfSegment = new int[problem.segments];
     Arrays.fill(compactOfSegment, -1);
-    compactOfGroup = new int[state.groups];
-    activeG = new int[state.groups];
-    activeMask = new long[state.comboGroups.length];
-    comboSum = new double[state.comboGroups.length];
-    segmentFree = new double[state.segments];
-    supplierFree = new double[state.constrained];
-    couplingStart = new int[state.segments + 1];
-    groupFreeParts = new double[segmentChunks() * Math.max(1, state.groups)];
-    bins = state.unpromised;
+    compactOfGroup = new int[problem.groups];
+    activeG = new int[problem.groups];
+    activeMask = new long[problem.comboGroups.length];
+    comboSum = new double[problem.comboGroups.length];
+    segmentFree = new double[problem.segments];
+    supplierFree = new double[problem.constrained];
+    couplingStart = new int[problem.segments + 1];
+    groupFreeParts = new double[segmentChunks() * Math.max(1, problem.groups)];
+    bins = layout.unpromised;
     binFree = new double[bins.bins()];
   }
 
   private int segmentChunks() {
-    return (state.segments + SEGMENT_CHUNK - 1) / SEGMENT_CHUNK;
+    return (problem.segments + SEGMENT_CHUNK - 1) / SEGMENT_CHUNK;
   }
 
   /**
-   * Computes the Newton direction at the current duals (totals measured there) into the state's
-   * direction arrays.
+   * Computes the Newton direction at the current duals (totals measured there) into {@code into}, which
+   * it leaves as it is when there is none. Writes no dual and no measurement.
    *
    * @return how far the direction may be followed with every dual inside its current regime (a guarantee
    *     level between 0 and its bound, a segment dual at least 0, …), or 0 when there is no direction
    */
-  double direction() {
+  double direction(Direction into) {
     selectSuppliersAndGroups();
     measureSegments();
     if (nS + nG == 0) {
@@ -129,44 +138,44 @@ final class NewtonStep {
     buildCouplings();
     int n = nS + nT + nG;
     solve(n);
-    Arrays.fill(state.directionLevel, 0.0);
-    Arrays.fill(state.directionBeta, 0.0);
-    Arrays.fill(state.directionGroup, 0.0);
+    Arrays.fill(into.level, 0.0);
+    Arrays.fill(into.beta, 0.0);
+    Arrays.fill(into.group, 0.0);
     for (int a = 0; a < nS; a++) {
-      state.directionLevel[activeK[a]] = solution[a];
+      into.level[activeK[a]] = solution[a];
     }
     for (int b = 0; b < nT; b++) {
-      state.directionBeta[activeJ[b]] = solution[nS + b];
+      into.beta[activeJ[b]] = solution[nS + b];
     }
     for (int c = 0; c < nG; c++) {
-      state.directionGroup[activeG[c]] = solution[nS + nT + c];
+      into.group[activeG[c]] = solution[nS + nT + c];
     }
     clearCompact();
-    return reach();
+    return reach(into);
   }
 
   /** The largest step along the direction that keeps every active dual inside its regime. */
-  private double reach() {
+  private double reach(Direction into) {
     double reach = Double.POSITIVE_INFINITY;
     double largest = 0;
     for (int a = 0; a < nS; a++) {
       int k = activeK[a];
-      double d = state.directionLevel[k];
-      double t = state.supplierLevel[state.rows[k]];
-      reach = Math.min(reach, limit(t, d, state.supplierRegimeLow(k), state.supplierRegimeHigh(k)));
+      double d = into.level[k];
+      double t = duals.supplierLevel[problem.rows[k]];
+      reach = Math.min(reach, limit(t, d, duals.supplierRegimeLow(k), duals.supplierRegimeHigh(k)));
       largest = Math.max(largest, Math.abs(d));
     }
     for (int b = 0; b < nT; b++) {
       int j = activeJ[b];
-      double d = state.directionBeta[j];
-      reach = Math.min(reach, limit(state.beta[j], d, 0.0, Double.POSITIVE_INFINITY));
+      double d = into.beta[j];
+      reach = Math.min(reach, limit(duals.beta[j], d, 0.0, Double.POSITIVE_INFINITY));
       largest = Math.max(largest, Math.abs(d));
     }
     for (int c = 0; c < nG; c++) {
       int g = activeG[c];
-      double d = state.directionGroup[g];
-      reach = Math.min(reach, limit(state.groupLevel[g], d, state.groupRegimeLow(g),
-          state.groupRegimeHigh(g)));
+      double d = into.group[g];
+      reach = Math.min(reach, limit(duals.groupLevel[g], d, duals.groupRegimeLow(g),
+          duals.groupRegimeHigh(g)));
       largest = Math.max(largest, Math.abs(d));
     }
     if (!(largest > 0)) {
@@ -187,42 +196,56 @@ final class NewtonStep {
 
   private void clearCompact() {
     for (int a = 0; a < nS; a++) {
-      compactOfRow[state.rows[activeK[a]]] = -1;
+      compactOfRow[problem.rows[activeK[a]]] = -1;
     }
     for (int b = 0; b < nT; b++) {
       compactOfSegment[activeJ[b]] = -1;
     }
   }
 
+  /** Σ θ of constrained supplier {@code k}'s unclipped edges at the current duals. */
+  private double supplierFreeTheta(int k) {
+    double t = duals.supplierLevel[problem.rows[k]];
+    double free = 0;
+    for (int q = own.start[k], end = own.start[k + 1]; q < end; q++) {
+      double th = own.theta[q];
+      double z = th * (Duals.level(t, duals.gamma[own.combo[q]]) - duals.beta[own.other[q]]);
+      if (th > 0 && z > 0 && z < own.capAt(q)) {
+        free += th;
+      }
+    }
+    return free;
+  }
+
   /** Supplier and group levels strictly inside their domains whose traffic responds to them. */
   private void selectSuppliersAndGroups() {
-    if (activeK.length < state.constrained) {
-      activeK = new int[state.constrained];
+    if (activeK.length < problem.constrained) {
+      activeK = new int[problem.constrained];
     }
     nS = 0;
-    workers.forEach((state.constrained + CHUNK - 1) / CHUNK, (c, w) -> {
-      for (int k = c * CHUNK, end = Math.min(state.constrained, k + CHUNK); k < end; k++) {
-        supplierFree[k] = state.supplierShiftable(k) ? state.supplierFreeTheta(k) : 0.0;
+    workers.forEach((problem.constrained + CHUNK - 1) / CHUNK, (c, w) -> {
+      for (int k = c * CHUNK, end = Math.min(problem.constrained, k + CHUNK); k < end; k++) {
+        supplierFree[k] = duals.supplierShiftable(k) ? supplierFreeTheta(k) : 0.0;
       }
     });
-    for (int k = 0; k < state.constrained; k++) {
+    for (int k = 0; k < problem.constrained; k++) {
       if (supplierFree[k] > 0) {
-        compactOfRow[state.rows[k]] = nS;
+        compactOfRow[problem.rows[k]] = nS;
         activeK[nS++] = k;
       }
     }
     nG = 0;
     groupBits = 0;
-    for (int g = 0; g < state.groups; g++) {
+    for (int g = 0; g < problem.groups; g++) {
       compactOfGroup[g] = -1;
-      if (state.groupShiftable(g)) {
+      if (duals.groupShiftable(g)) {
         compactOfGroup[g] = nG;
         activeG[nG++] = g;
         groupBits |= 1L << g;
       }
     }
     for (int c = 0; c < activeMask.length; c++) {
-      activeMask[c] = state.comboGroups[c] & groupBits;
+      activeMask[c] = problem.comboGroups[c] & groupBits;
     }
   }
 
@@ -230,18 +253,18 @@ final class NewtonStep {
   private void measureSegments() {
     int chunks = segmentChunks();
     workers.forEach(chunks, (c, w) -> {
-      int offset = c * Math.max(1, state.groups);
-      Arrays.fill(groupFreeParts, offset, offset + Math.max(1, state.groups), 0.0);
-      for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
+      int offset = c * Math.max(1, problem.groups);
+      Arrays.fill(groupFreeParts, offset, offset + Math.max(1, problem.groups), 0.0);
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(problem.segments, j + SEGMENT_CHUNK); j < end; j++) {
         double free = 0;
-        boolean binding = state.beta[j] > 0;
+        boolean binding = duals.beta[j] > 0;
         if (binding || groupBits != 0) {
-          for (int p = state.promisedStart[j], to = state.promisedStart[j + 1]; p < to; p++) {
-            int e = state.promisedEdges[p];
-            if (state.isFree(e)) {
-              double th = state.theta[e];
+          for (int q = promised.start[j], to = promised.start[j + 1]; q < to; q++) {
+            int e = promised.edge[q];
+            if (duals.isFree(e)) {
+              double th = problem.theta[e];
               free += th;
-              long m = groupBits == 0 ? 0 : activeMask[state.combo[e]];
+              long m = groupBits == 0 ? 0 : activeMask[problem.combo[e]];
               for (; m != 0; m &= m - 1) {
                 groupFreeParts[offset + Long.numberOfTrailingZeros(m)] += th;
               }
@@ -249,7 +272,7 @@ final class NewtonStep {
           }
           for (int bin = bins.firstBin(j), to = bins.endBin(j); bin < to; bin++) {
             int combo = bins.binCombo[bin];
-            double th = bins.freeTheta(bin, 1.0 + state.gamma[combo] - state.beta[j]);
+            double th = bins.freeTheta(bin, 1.0 + duals.gamma[combo] - duals.beta[j]);
             binFree[bin] = th;
             free += th;
             for (long m = groupBits == 0 ? 0 : activeMask[combo]; m != 0; m &= m - 1) {
@@ -262,11 +285,11 @@ final class NewtonStep {
         segmentFree[j] = binding ? free : 0.0;
       }
     });
-    if (activeJ.length < state.segments) {
-      activeJ = new int[state.segments];
+    if (activeJ.length < problem.segments) {
+      activeJ = new int[problem.segments];
     }
     nT = 0;
-    for (int j = 0; j < state.segments; j++) {
+    for (int j = 0; j < problem.segments; j++) {
       if (segmentFree[j] > 0) {
         compactOfSegment[j] = nT;
         activeJ[nT++] = j;
@@ -276,14 +299,14 @@ final class NewtonStep {
 
   private int activeCount(int e) {
     int count = 0;
-    if (compactOfRow[state.supOf[e]] >= 0) {
+    if (compactOfRow[problem.supOf[e]] >= 0) {
       count++;
     }
-    if (compactOfSegment[state.segOf[e]] >= 0) {
+    if (compactOfSegment[problem.segOf[e]] >= 0) {
       count++;
     }
     if (groupBits != 0) {
-      count += Long.bitCount(activeMask[state.combo[e]]);
+      count += Long.bitCount(activeMask[problem.combo[e]]);
     }
     return count;
   }
@@ -309,11 +332,11 @@ final class NewtonStep {
     // coupling edges: count per segment, then fill in segment order
     int chunks = segmentChunks();
     workers.forEach(chunks, (c, w) -> {
-      for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(problem.segments, j + SEGMENT_CHUNK); j < end; j++) {
         int count = 0;
-        for (int p = state.promisedStart[j], to = state.promisedStart[j + 1]; p < to; p++) {
-          int e = state.promisedEdges[p];
-          if (state.isFree(e) && activeCount(e) >= 2) {
+        for (int p = promised.start[j], to = promised.start[j + 1]; p < to; p++) {
+          int e = promised.edge[p];
+          if (duals.isFree(e) && activeCount(e) >= 2) {
             count++;
           }
         }
@@ -326,10 +349,10 @@ final class NewtonStep {
       }
     });
     couplingStart[0] = 0;
-    for (int j = 0; j < state.segments; j++) {
+    for (int j = 0; j < problem.segments; j++) {
       couplingStart[j + 1] += couplingStart[j];
     }
-    int m = couplingStart[state.segments];
+    int m = couplingStart[problem.segments];
     if (edgeTheta.length < m) {
       int size = Math.max(m, edgeTheta.length * 3 / 2);
       edgeSupplier = new int[size];
@@ -338,26 +361,26 @@ final class NewtonStep {
       edgeTheta = new double[size];
     }
     workers.forEach(chunks, (c, w) -> {
-      for (int j = c * SEGMENT_CHUNK, end = Math.min(state.segments, j + SEGMENT_CHUNK); j < end; j++) {
-        int p = couplingStart[j];
+      for (int j = c * SEGMENT_CHUNK, end = Math.min(problem.segments, j + SEGMENT_CHUNK); j < end; j++) {
+        int at = couplingStart[j];
         int b = compactOfSegment[j];
-        for (int q = state.promisedStart[j], to = state.promisedStart[j + 1]; q < to; q++) {
-          int e = state.promisedEdges[q];
-          if (state.isFree(e) && activeCount(e) >= 2) {
-            edgeSupplier[p] = compactOfRow[state.supOf[e]];
-            edgeSegment[p] = b;
-            edgeCombo[p] = state.combo == null ? 0 : state.combo[e];
-            edgeTheta[p] = state.theta[e];
-            p++;
+        for (int q = promised.start[j], to = promised.start[j + 1]; q < to; q++) {
+          int e = promised.edge[q];
+          if (duals.isFree(e) && activeCount(e) >= 2) {
+            edgeSupplier[at] = compactOfRow[problem.supOf[e]];
+            edgeSegment[at] = b;
+            edgeCombo[at] = problem.combo == null ? 0 : problem.combo[e];
+            edgeTheta[at] = problem.theta[e];
+            at++;
           }
         }
         for (int bin = bins.firstBin(j), to = bins.endBin(j); bin < to; bin++) {
           if (binFree[bin] > 0 && binActiveCount(j, bin) >= 2) {
-            edgeSupplier[p] = -1; // an unpromised supplier's level is fixed at 0
-            edgeSegment[p] = b;
-            edgeCombo[p] = bins.binCombo[bin];
-            edgeTheta[p] = binFree[bin];
-            p++;
+            edgeSupplier[at] = -1; // an unpromised supplier's level is fixed at 0
+            edgeSegment[at] = b;
+            edgeCombo[at] = bins.binCombo[bin];
+            edgeTheta[at] = binFree[bin];
+            at++;
           }
         }
       }
@@ -395,14 +418,14 @@ final class NewtonStep {
     for (int a = 0; a < nS; a++) {
       int k = activeK[a];
       diagonal[a] = supplierFree[k];
-      rhs[a] = state.nodeTarget(k) - state.supplierTotal[k];
+      rhs[a] = duals.nodeTarget(k) - measured.supplierTotal[k];
     }
     for (int b = 0; b < nT; b++) {
       int j = activeJ[b];
       diagonal[nS + b] = segmentFree[j];
-      rhs[nS + b] = state.segmentAllocated[j] - state.traffic[j];
+      rhs[nS + b] = measured.segmentAllocated[j] - problem.traffic[j];
     }
-    int stride = Math.max(1, state.groups);
+    int stride = Math.max(1, problem.groups);
     for (int c = 0; c < nG; c++) {
       int g = activeG[c];
       double free = 0;
@@ -411,7 +434,7 @@ final class NewtonStep {
       }
       if (free > 0) {
         diagonal[nS + nT + c] = free;
-        rhs[nS + nT + c] = state.nodeTarget(state.constrained + g) - state.groupTotal[g];
+        rhs[nS + nT + c] = duals.nodeTarget(problem.constrained + g) - measured.groupTotal[g];
       } else {
         diagonal[nS + nT + c] = 1.0; // no free edge: the level cannot move traffic, δ = 0
         rhs[nS + nT + c] = 0.0;
@@ -491,7 +514,7 @@ final class NewtonStep {
       int offset = chunk * stride;
       Arrays.fill(groupParts, offset, offset + stride, 0.0);
       int first = chunk * SEGMENT_CHUNK;
-      for (int j = first, end = Math.min(state.segments, first + SEGMENT_CHUNK); j < end; j++) {
+      for (int j = first, end = Math.min(problem.segments, first + SEGMENT_CHUNK); j < end; j++) {
         int b = compactOfSegment[j];
         double vb = b >= 0 ? v[nS + b] : 0.0;
         double sum = 0;
@@ -539,7 +562,7 @@ final class NewtonStep {
         return;
       }
       int first = (c - supplierChunks) * SEGMENT_CHUNK;
-      for (int j = first, end = Math.min(state.segments, first + SEGMENT_CHUNK); j < end; j++) {
+      for (int j = first, end = Math.min(problem.segments, first + SEGMENT_CHUNK); j < end; j++) {
         int b = compactOfSegment[j];
         if (b < 0) {
           continue;

@@ -1,4 +1,4 @@
-package org.beltway.allocation;
+package org.beltway.internal.dual;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrays;
 import java.util.Arrays;
@@ -23,9 +23,9 @@ import org.beltway.internal.Workers;
  * order, only the newcomers (promises closed, tiers changed) are sorted, and merged in. The result is the
  * same as a fresh build's.
  */
-final class UnpromisedEdges {
+public final class UnpromisedEdges {
   /** Which edges each bin holds, in order: all a later build needs from this one. */
-  static final class Order {
+  public static final class Order {
     /** Bins of segment {@code j}: {@code [binStart[j], binStart[j + 1])}. */
     final int[] binStart;
     /** The group combination of each bin. */
@@ -385,7 +385,7 @@ final class UnpromisedEdges {
     return level <= 0 ? 0.0 : thetaAfter(b, capped);
   }
 
-  /** The bin's fair-exposure distance at a level: Σ of {@link DualAscent#distance} over its edges. */
+  /** The bin's fair-exposure distance at a level: Σ of {@link DualFunction#distance} over its edges. */
   double cost(int b, double level) {
     return cost(b, level, capped(b, level));
   }

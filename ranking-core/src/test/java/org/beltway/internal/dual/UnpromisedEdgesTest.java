@@ -1,4 +1,4 @@
-package org.beltway.allocation;
+package org.beltway.internal.dual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,160 @@
+package org.beltway.internal.dual;
+
+import org.beltway.internal.ClippedSum;
+import org.beltway.internal.Workers;
+
+/**
+ * The group blocks: each group level maximised exactly jointly with the supply duals of every segment
+ * the group touches. With the segment duals re-optimised, the group's traffic {@code H(t)} is still
+ * continuous, nondecreasing and piecewise linear in the group level {@code t} (the partial maximum of a
+ * concave function is concave), with slope {@code Σ_j a_j (1 − a_j / b_j)} over segments whose supply
+ * binds ({@code a_j}, {@code b_j}: fair exposure of the group's and of all unclipped edges) and
+ * {@code a_j} elsewhere. Newton on {@code H} therefore lands on the root in a few segment sweeps, where
+ * updating {@code t} alone would see most of each step undone by the segments' response, pass after
+ * pass.
+ */
+final class GroupRoots {
+  private final CompiledProblem p;
+  private final EdgeLayout layout;
+  private final Duals duals;
+  private final Measurements measured;
+  private final SegmentRoots segmentRoots;
+  private final Workers workers;
+  private final double[] out = new double[ClippedSum.OUTPUT];
+
+  GroupRoots(CompiledProblem p, EdgeLayout layout, Duals duals, Measurements measured,
+      SegmentRoots segmentRoots, Workers workers) {
+    this.p = p;
+    this.layout = layout;
+    this.duals = duals;
+    this.measured = measured;
+    this.segmentRoots = segmentRoots;
+    this.workers = workers;
+  }
+
+  /** Maximises the dual exactly over the block (λ_g − ν_g, β of every segment the group touches). */
+  void update(int g) {
+    double low = p.groupLower[g];
+    double high = p.groupUpper[g];
+    boolean hasLow = low > 0;
+    boolean hasHigh = high < Double.POSITIVE_INFINITY;
+    double penalty = duals.groupPenalty;
+    double old = duals.groupLevel[g];
+    if (p.groupEdges[g].length == 0) {
+      setLevel(g, hasLow ? penalty : 0.0); // no edge can carry it: given up at once
+      return;
+    }
+    boolean fresh = (measured.freshGroups & (1L << g)) != 0;
+    double total = measured.groupTotal[g];
+    if (fresh && ((hasLow && old == penalty && total < low) || (hasHigh && old == -penalty
+        && total > high))) {
+      return; // H(old) is the measured total, beyond the target: the root is the bound it sits at
+    }
+    if (old == 0.0) {
+      double now = measured.groupTrafficNow(g);
+      if (now >= low && now <= high) {
+        return; // (0, current β) already satisfies the block's optimality conditions
+      }
+    }
+    JointEvaluator f = new JointEvaluator(g);
+    double t;
+    if (!hasHigh) {
+      t = ClippedSum.root(f, low, 0.0, penalty, old, out);
+    } else if (!hasLow) {
+      t = ClippedSum.root(f, high, -penalty, 0.0, old, out);
+    } else if (old > 0) {
+      t = ClippedSum.root(f, low, 0.0, penalty, old, out);
+      if (t == 0.0 && f.at(0.0, out) > high) {
+        t = ClippedSum.root(f, high, -penalty, 0.0, 0.0, out);
+      }
+    } else if (old < 0) {
+      t = ClippedSum.root(f, high, -penalty, 0.0, old, out);
+      if (t == 0.0 && f.at(0.0, out) < low) {
+        t = ClippedSum.root(f, low, 0.0, penalty, 0.0, out);
+      }
+    } else {
+      double h = f.at(0.0, out);
+      if (h < low) {
+        t = ClippedSum.root(f, low, 0.0, penalty, 0.0, out);
+      } else if (h > high) {
+        t = ClippedSum.root(f, high, -penalty, 0.0, 0.0, out);
+      } else {
+        t = 0.0;
+      }
+    }
+    f.at(t, out); // leave the block's state at the chosen point
+    // the sweep re-solved every segment of g and measured each group there: the groups whose segments
+    // all lie among g's are fresh, the others stale
+    measured.freshGroups = layout.coveredBy[g];
+    for (long m = layout.coveredBy[g]; m != 0; m &= m - 1) {
+      int h = Long.numberOfTrailingZeros(m);
+      double sum = 0;
+      for (int j : layout.groupSegments[h]) {
+        sum += measured.segmentGroupsTraffic[j * p.groups + h];
+      }
+      measured.groupTotal[h] = sum;
+    }
+  }
+
+  /** The group's traffic {@code H(t)} with its segments' duals re-optimised, and its slopes. */
+  private final class JointEvaluator implements ClippedSum.Evaluator {
+    private final int g;
+    private double last = Double.NaN;
+    private double lastSum;
+
+    JointEvaluator(int g) {
+      this.g = g;
+    }
+
+    /** Evaluates at {@code t} unless that was the last point evaluated; returns {@code H(t)}. */
+    double at(double t, double[] out) {
+      if (t != last) {
+        evaluate(t, out);
+      }
+      return lastSum;
+    }
+
+    @Override
+    public void evaluate(double t, double[] out) {
+      setLevel(g, t);
+      int[] segs = layout.groupSegments[g];
+      int[] bounds = layout.groupSegmentChunks[g];
+      workers.forEach(bounds.length - 1, (c, w) -> {
+        for (int k = bounds[c], end = bounds[c + 1]; k < end; k++) {
+          segmentRoots.update(segs[k], w, g);
+        }
+      });
+      double sum = 0;
+      double right = 0;
+      double left = 0;
+      for (int j : segs) {
+        sum += measured.segmentGroupTraffic[j];
+        double a = measured.segmentGroupSlope[j];
+        double b = measured.segmentFreeSlope[j];
+        double responsive = b > 0 ? a * (1.0 - a / b) : 0.0;
+        boolean binding = duals.beta[j] > 0;
+        boolean tight = binding || measured.segmentAllocated[j] >= p.traffic[j] * (1 - 1e-12);
+        left += binding ? responsive : a;
+        right += tight ? responsive : a;
+      }
+      double probe = Math.max(1.0, Math.abs(t));
+      out[ClippedSum.SUM] = sum;
+      out[ClippedSum.SLOPE_RIGHT] = right;
+      out[ClippedSum.SLOPE_LEFT] = left;
+      out[ClippedSum.NEXT_UP] = t + probe;
+      out[ClippedSum.NEXT_DOWN] = t - probe;
+      last = t;
+      lastSum = sum;
+    }
+  }
+
+  /** Sets a group level and recomputes the combination sums and the base of the group's edges. */
+  private void setLevel(int g, double t) {
+    if (duals.groupLevel[g] == t) {
+      return; // γ and every base_e stay as they are (a root that starts, or ends, where it was)
+    }
+    duals.setGroup(g, t);
+    duals.recomputeGamma(g);
+    duals.rebuildGroupBase(g, workers);
+  }
+}
