@@ -32,12 +32,6 @@ import org.beltway.internal.Workers;
  * fixed order, so the result does not depend on the thread count.
  */
 final class NewtonStep {
-  /** Relative diagonal regularisation, which makes the system definite on closed clusters. */
-  static final double REGULARISATION = 1e-9;
-  /** Conjugate-gradient iterations per direction at most. */
-  static final int MAX_ITERATIONS = 60;
-  /** Stop conjugate gradients when the preconditioned residual norm has fallen by this factor. */
-  static final double RESIDUAL_REDUCTION = 1e-4;
   private static final int CHUNK = 4096;
   private static final int SEGMENT_CHUNK = 64;
 
@@ -83,15 +77,7 @@ final class NewtonStep {
   private double[] supplierEdgeTheta = new double[0];
   private double[] groupParts = new double[0];
 
-  // the system and conjugate gradients
-  private double[] diagonal = new double[0];
-  private double[] rhs = new double[0];
-  private double[] solution = new double[0];
-  private double[] residual = new double[0];
-  private double[] preconditioned = new double[0];
-  private double[] search = new double[0];
-  private double[] product = new double[0];
-  private double[] partials = new double[0];
+  private final ConjugateGradients cg;
 
   NewtonStep(CompiledProblem p, EdgeLayout layout, Duals duals, Measurements measured,
       Workers workers) {
@@ -101,6 +87,7 @@ final class NewtonStep {
     this.duals = duals;
     this.measured = measured;
     this.workers = workers;
+    cg = new ConjugateGradients(workers);
     compactOfRow = new int[problem.suppliers];
     Arrays.fill(compactOfRow, -1);
     compactOfSegment = new int[problem.segments];
@@ -137,7 +124,8 @@ final class NewtonStep {
     }
     buildCouplings();
     int n = nS + nT + nG;
-    solve(n);
+    cg.solve(n, this::multiply);
+    double[] solution = cg.solution;
     Arrays.fill(into.level, 0.0);
     Arrays.fill(into.beta, 0.0);
     Arrays.fill(into.group, 0.0);
@@ -319,16 +307,9 @@ final class NewtonStep {
 
   private void buildCouplings() {
     int n = nS + nT + nG;
-    if (diagonal.length < n) {
-      int size = Math.max(n, diagonal.length * 3 / 2);
-      diagonal = new double[size];
-      rhs = new double[size];
-      solution = new double[size];
-      residual = new double[size];
-      preconditioned = new double[size];
-      search = new double[size];
-      product = new double[size];
-    }
+    cg.ensure(n);
+    double[] diagonal = cg.diagonal;
+    double[] rhs = cg.rhs;
     // coupling edges: count per segment, then fill in segment order
     int chunks = segmentChunks();
     workers.forEach(chunks, (c, w) -> {
@@ -442,44 +423,14 @@ final class NewtonStep {
     }
   }
 
-  /** Jacobi-preconditioned conjugate gradients on the regularised system, from zero. */
-  private void solve(int n) {
-    Arrays.fill(solution, 0, n, 0.0);
-    System.arraycopy(rhs, 0, residual, 0, n);
-    for (int v = 0; v < n; v++) {
-      preconditioned[v] = residual[v] / (diagonal[v] * (1 + REGULARISATION));
-    }
-    System.arraycopy(preconditioned, 0, search, 0, n);
-    double rz = dot(residual, preconditioned, n);
-    double stop = rz * RESIDUAL_REDUCTION * RESIDUAL_REDUCTION;
-    for (int iteration = 0; iteration < MAX_ITERATIONS && rz > stop && rz > 0; iteration++) {
-      multiply(search, product);
-      double pq = dot(search, product, n);
-      if (!(pq > 0)) {
-        break;
-      }
-      double step = rz / pq;
-      for (int v = 0; v < n; v++) {
-        solution[v] += step * search[v];
-        residual[v] -= step * product[v];
-        preconditioned[v] = residual[v] / (diagonal[v] * (1 + REGULARISATION));
-      }
-      double next = dot(residual, preconditioned, n);
-      double ratio = next / rz;
-      rz = next;
-      for (int v = 0; v < n; v++) {
-        search[v] = preconditioned[v] + ratio * search[v];
-      }
-    }
-  }
-
   /**
    * {@code out = (Pᵀ Θ P + εD) v} over the active duals. A coupling edge's level changes by {@code m_e =
    * v_i + Σ_{g ∋ e} v_g − v_j}; the segment and group rows sum {@code θ_e m_e} (signed) over the
    * segment-major edges, the supplier rows over their own copy, each in a fixed order.
    */
   private void multiply(double[] v, double[] out) {
-    double scale = 1 + REGULARISATION;
+    double scale = 1 + ConjugateGradients.REGULARISATION;
+    double[] diagonal = cg.diagonal;
     int groupBase = nS + nT;
     for (int c = 0; c < comboSum.length; c++) {
       double sum = 0;
@@ -549,7 +500,8 @@ final class NewtonStep {
    * sweeps read two arrays each instead of three. The same sums, term by term.
    */
   private void multiplyWithoutGroups(double[] v, double[] out, int supplierChunks, int segmentChunks) {
-    double scale = 1 + REGULARISATION;
+    double scale = 1 + ConjugateGradients.REGULARISATION;
+    double[] diagonal = cg.diagonal;
     workers.forEach(supplierChunks + segmentChunks, (c, w) -> {
       if (c < supplierChunks) {
         for (int a = c * CHUNK, end = Math.min(nS, a + CHUNK); a < end; a++) {
@@ -574,25 +526,5 @@ final class NewtonStep {
         out[nS + b] = scale * diagonal[nS + b] * v[nS + b] - sum;
       }
     });
-  }
-
-  /** A dot product summed per chunk and reduced in chunk order, so it is the same for any thread count. */
-  private double dot(double[] x, double[] y, int n) {
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    if (partials.length < chunks) {
-      partials = new double[chunks];
-    }
-    workers.forEach(chunks, (c, w) -> {
-      double sum = 0;
-      for (int v = c * CHUNK, end = Math.min(n, v + CHUNK); v < end; v++) {
-        sum += x[v] * y[v];
-      }
-      partials[c] = sum;
-    });
-    double total = 0;
-    for (int c = 0; c < chunks; c++) {
-      total += partials[c];
-    }
-    return total;
   }
 }
