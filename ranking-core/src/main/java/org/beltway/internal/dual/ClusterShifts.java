@@ -228,12 +228,13 @@ final class ClusterShifts {
   }
 
   private boolean isSeed(int v, double tolerance) {
-    boolean shiftable = v < p.constrained ? duals.supplierShiftable(v) : duals.groupShiftable(v - p.constrained);
+    int g = v - p.constrained;
+    boolean shiftable = g < 0 ? duals.supplierShiftable(v) : duals.groupShiftable(g);
     if (!shiftable) {
       return false;
     }
     double target = duals.nodeTarget(v);
-    double total = v < p.constrained ? measured.supplierTotal[v] : measured.groupTotal[v - p.constrained];
+    double total = g < 0 ? measured.supplierTotal[v] : measured.groupTotal[g];
     double floor = Math.max(1e-9 * p.totalTraffic, Double.MIN_NORMAL);
     return Math.abs(target - total) > tolerance * Math.max(target, floor);
   }

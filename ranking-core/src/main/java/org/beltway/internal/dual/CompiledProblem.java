@@ -54,8 +54,8 @@ public final class CompiledProblem {
 
   CompiledProblem(EdgeIndex index, double[] traffic, double totalTraffic, double[] theta, double[] cap,
       int[] rows, double[] demand, double[] totalCap, short[] combo, long[] comboGroups,
-      int[][] groupEdges, double[] groupScope, double[] groupLower, double[] groupUpper, double guaranteePenalty,
-      double groupPenalty) {
+      int[][] groupEdges, double[] groupScope, double[] groupLower, double[] groupUpper,
+      double guaranteePenalty, double groupPenalty) {
     this.index = index;
     suppliers = index.suppliers();
     segments = index.segments();

@@ -92,7 +92,10 @@ final class DualFunction {
         Math.max(0, guaranteeViolation), Math.max(0, capViolation), Math.max(0, groupViolation));
   }
 
-  /** An edge's fair-exposure distance at a level: θ/2 at zero, θ(L − 1)²/2 unclipped, (u − θ)²/(2θ) capped. */
+  /**
+   * An edge's fair-exposure distance at a level (its traffic is {@code clip(θL, 0, u)}): {@code θ/2} at
+   * zero, {@code θ(L − 1)²/2} unclipped, {@code (u − θ)²/(2θ)} at the cap.
+   */
   static double distance(double th, double level, double u) {
     double z = th * level;
     if (z <= 0) {

@@ -19,6 +19,10 @@ final class Extrapolation {
   private final double[] lastStepGroup;
   private boolean haveLastStep;
   private boolean consistentStep;
+  // the sums of the step being recorded
+  private double dot;
+  private double norm;
+  private double lastNorm;
 
   Extrapolation(CompiledProblem p, Duals duals) {
     this.p = p;
@@ -45,38 +49,30 @@ final class Extrapolation {
    * pass's step, on the components that moved the same way in the last pass) into {@code into}.
    */
   void recordStep(Direction into) {
-    double dot = 0;
-    double norm = 0;
-    double lastNorm = 0;
+    dot = 0;
+    norm = 0;
+    lastNorm = 0;
     for (int k = 0; k < p.constrained; k++) {
-      double d = duals.supplierLevel[p.rows[k]] - previousLevel[k];
-      double last = lastStepLevel[k];
-      dot += d * last;
-      norm += d * d;
-      lastNorm += last * last;
-      lastStepLevel[k] = d;
-      into.level[k] = d * last > 0 ? d : 0.0;
+      into.level[k] = step(duals.supplierLevel[p.rows[k]] - previousLevel[k], k, lastStepLevel);
     }
     for (int j = 0; j < p.segments; j++) {
-      double d = duals.beta[j] - previousBeta[j];
-      double last = lastStepBeta[j];
-      dot += d * last;
-      norm += d * d;
-      lastNorm += last * last;
-      lastStepBeta[j] = d;
-      into.beta[j] = d * last > 0 ? d : 0.0;
+      into.beta[j] = step(duals.beta[j] - previousBeta[j], j, lastStepBeta);
     }
     for (int g = 0; g < p.groups; g++) {
-      double d = duals.groupLevel[g] - previousGroup[g];
-      double last = lastStepGroup[g];
-      dot += d * last;
-      norm += d * d;
-      lastNorm += last * last;
-      lastStepGroup[g] = d;
-      into.group[g] = d * last > 0 ? d : 0.0;
+      into.group[g] = step(duals.groupLevel[g] - previousGroup[g], g, lastStepGroup);
     }
     consistentStep = haveLastStep && norm > 0 && lastNorm > 0 && dot > 0.5 * Math.sqrt(norm * lastNorm);
     haveLastStep = true;
+  }
+
+  /** Records one component's step {@code d}; returns it if it moved the same way as the last step. */
+  private double step(double d, int i, double[] lastStep) {
+    double last = lastStep[i];
+    dot += d * last;
+    norm += d * d;
+    lastNorm += last * last;
+    lastStep[i] = d;
+    return d * last > 0 ? d : 0.0;
   }
 
   /** Whether the last two steps point the same way, so that extrapolating is worth a try. */

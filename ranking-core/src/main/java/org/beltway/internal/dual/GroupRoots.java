@@ -99,6 +99,7 @@ final class GroupRoots {
   /** The group's traffic {@code H(t)} with its segments' duals re-optimised, and its slopes. */
   private final class JointEvaluator implements ClippedSum.Evaluator {
     private final int g;
+    private final JointSlopes slopes = new JointSlopes();
     private double last = Double.NaN;
     private double lastSum;
 
@@ -124,27 +125,15 @@ final class GroupRoots {
           segmentRoots.update(segs[k], w, g);
         }
       });
-      double sum = 0;
-      double right = 0;
-      double left = 0;
+      slopes.clear();
       for (int j : segs) {
-        sum += measured.segmentGroupTraffic[j];
-        double a = measured.segmentGroupSlope[j];
-        double b = measured.segmentFreeSlope[j];
-        double responsive = b > 0 ? a * (1.0 - a / b) : 0.0;
         boolean binding = duals.beta[j] > 0;
-        boolean tight = binding || measured.segmentAllocated[j] >= p.traffic[j] * (1 - 1e-12);
-        left += binding ? responsive : a;
-        right += tight ? responsive : a;
+        slopes.add(measured.segmentGroupTraffic[j], measured.segmentGroupSlope[j],
+            measured.segmentFreeSlope[j], binding,
+            JointSlopes.tight(binding, measured.segmentAllocated[j], p.traffic[j]));
       }
-      double probe = Math.max(1.0, Math.abs(t));
-      out[ClippedSum.SUM] = sum;
-      out[ClippedSum.SLOPE_RIGHT] = right;
-      out[ClippedSum.SLOPE_LEFT] = left;
-      out[ClippedSum.NEXT_UP] = t + probe;
-      out[ClippedSum.NEXT_DOWN] = t - probe;
+      lastSum = slopes.write(t, out);
       last = t;
-      lastSum = sum;
     }
   }
 

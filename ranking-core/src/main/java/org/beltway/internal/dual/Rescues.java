@@ -73,6 +73,7 @@ final class Rescues {
     private final int k;
     private final int row;
     private final int[] segs;
+    private final JointSlopes slopes = new JointSlopes();
     private double last = Double.NaN;
     private double lastSum;
 
@@ -109,9 +110,7 @@ final class Rescues {
       duals.setSupplier(k, t);
       duals.rebuildSupplierBase(row);
       EdgeSlice promised = layout.promised;
-      double sum = 0;
-      double right = 0;
-      double left = 0;
+      slopes.clear();
       for (int j : segs) {
         segmentRoots.update(j, 0, -1);
         double b = duals.beta[j];
@@ -130,21 +129,12 @@ final class Rescues {
             }
           }
         }
-        sum += own;
-        double responsive = free > 0 ? a * (1.0 - a / free) : 0.0;
         boolean binding = b > 0;
-        boolean tight = binding || measured.segmentAllocated[j] >= p.traffic[j] * (1 - 1e-12);
-        left += binding ? responsive : a;
-        right += tight ? responsive : a;
+        slopes.add(own, a, free, binding,
+            JointSlopes.tight(binding, measured.segmentAllocated[j], p.traffic[j]));
       }
-      double probe = Math.max(1.0, Math.abs(t));
-      out[ClippedSum.SUM] = sum;
-      out[ClippedSum.SLOPE_RIGHT] = right;
-      out[ClippedSum.SLOPE_LEFT] = left;
-      out[ClippedSum.NEXT_UP] = t + probe;
-      out[ClippedSum.NEXT_DOWN] = t - probe;
+      lastSum = slopes.write(t, out);
       last = t;
-      lastSum = sum;
     }
   }
 }
