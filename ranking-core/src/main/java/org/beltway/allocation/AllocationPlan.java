@@ -20,7 +20,7 @@ import org.beltway.internal.dual.WarmStart;
  * <pre>  x_ij = clip(θ_ij · ((1 + t_i + Σ_{g ∋ ij} (λ_g − ν_g)) − β_j), 0, u_ij)</pre>
  *
  * evaluated in the same order as in the solver, so the plan reproduces the solver's numbers bit for
- * bit (DESIGN.md section 4). A plan carries its {@link Certificate} and the list of promises it does not
+ * bit (docs/design.md §4). A plan carries its {@link Certificate} and the list of promises it does not
  * keep, each with what binds.
  *
  * <p><b>Conservation.</b> For every segment, {@link #segmentAllocated} + {@link #segmentUnallocated}
@@ -128,7 +128,7 @@ public final class AllocationPlan {
 
   /**
    * The plan's exposure boost of an edge, {@code x / θ}: the factor a reranker multiplies relevance by
-   * (DESIGN.md section 6); 0 for an edge with no fair exposure.
+   * (docs/design.md §6); 0 for an edge with no fair exposure.
    */
   public double boost(int edge) {
     double th = compiled.theta[edge];

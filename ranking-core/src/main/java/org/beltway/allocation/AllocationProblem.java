@@ -11,7 +11,7 @@ import org.beltway.internal.dual.CompiledProblem;
 import org.beltway.internal.dual.ProblemCompiler;
 
 /**
- * One traffic-planning problem (DESIGN.md section 4): stay as close as possible to merit-proportional
+ * One traffic-planning problem (docs/design.md §4): stay as close as possible to merit-proportional
  * exposure while keeping every promise that can be kept,
  *
  * <pre>

@@ -9,7 +9,7 @@ import org.beltway.internal.dual.DualValue;
 
 /**
  * Solves an {@link AllocationProblem} by dual coordinate ascent and returns a certified
- * {@link AllocationPlan} (DESIGN.md section 4; SHALE, Bharadwaj et al., KDD 2012; Vee et al., EC 2010).
+ * {@link AllocationPlan} (docs/design.md §4; SHALE, Bharadwaj et al., KDD 2012; Vee et al., EC 2010).
  *
  * <p><b>Passes.</b> Each pass maximises the dual function exactly over one block of dual variables at a
  * time: each group share jointly with the supply duals of the segments it touches (a Newton search on

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * How close a plan is to optimal and to feasible, as proved by the solver's own duals (DESIGN.md
- * section 4, "certified").
+ * How close a plan is to optimal and to feasible, as proved by the solver's own duals (docs/design.md
+ * §4, "certified").
  *
  * <p>The primal objective is the fair-exposure distance {@code Σ (x − θ)²/(2θ)} of the plan plus the
  * penalties of the promises the solver gave up on (those whose dual variable reached its penalty bound,

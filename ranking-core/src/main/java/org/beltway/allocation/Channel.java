@@ -4,7 +4,7 @@ import org.beltway.supplier.Program;
 
 /**
  * The channel a buyer arrives through. Every channel but wholesale belongs to an opt-in program, and a
- * supplier is eligible in a channel's segments only if it joined that program (DESIGN.md section 1:
+ * supplier is eligible in a channel's segments only if it joined that program (docs/design.md §1:
  * 帮卖 from auto-selection to opt-in).
  */
 public enum Channel {

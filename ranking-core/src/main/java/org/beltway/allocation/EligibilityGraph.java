@@ -10,7 +10,7 @@ import org.beltway.supplier.SupplierTable;
 /**
  * Which supplier may be shown in which segment: supplier {@code i} is eligible in segment {@code j}
  * only if it sells in {@code j}'s category and, for every channel but wholesale, joined the channel's
- * program (DESIGN.md section 1: 帮卖 from auto-selection to opt-in; a supplier never receives traffic
+ * program (docs/design.md §1: 帮卖 from auto-selection to opt-in; a supplier never receives traffic
  * from a program it did not join). Regions do not restrict eligibility: a supplier may be shown in every
  * region of a category it sells in.
  *

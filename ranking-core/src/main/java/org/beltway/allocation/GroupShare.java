@@ -8,7 +8,7 @@ import java.util.function.IntPredicate;
  * segments lies between {@code atLeast · S_scope} and {@code atMost · S_scope}, where {@code S_scope}
  * is the <em>forecast</em> traffic of the chosen segments (a constant of the planning period, not the
  * traffic that ends up allocated, so the constraint stays linear and its meaning does not move with the
- * plan). This one primitive states the 2025 plan's share promises (DESIGN.md section 1):
+ * plan). This one primitive states the 2025 plan's share promises (docs/design.md §1):
  * <ul>
  *   <li>quality tier ≥ 80% of all traffic: quality suppliers × all segments, {@code atLeast(0.8)};</li>
  *   <li>top buyers go to top suppliers: quality suppliers × TOP-buyer segments, {@code atLeast(0.6)};</li>

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The map from a supplier's composite score in [0, 1] to its merit {@code μ > 0}, the weight of its
- * fair exposure {@code θ_ij = S_j μ_i ρ_ij / Σ_k μ_k ρ_kj} (DESIGN.md section 4).
+ * fair exposure {@code θ_ij = S_j μ_i ρ_ij / Σ_k μ_k ρ_kj} (docs/design.md §4).
  *
  * <p>Merit is {@code floor + score^exponent}: increasing in the score, so a better supplier never gets a
  * smaller fair share, and never zero, so a supplier with the lowest score still gets some exposure (the

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The order in which promises give way when not all can be kept. Segment supply and caps are physical
  * and always hard. Guarantees and group shares are <em>elastic</em>: each unit of shortfall costs a
  * linear penalty in the objective, so the program is always feasible and a promise is kept whenever it
- * can be, then met as far as possible and reported (DESIGN.md section 4, "elastic, never silent").
+ * can be, then met as far as possible and reported (docs/design.md §4, "elastic, never silent").
  *
  * <p>A penalty is in the objective's own unit: the objective's marginal cost of giving an edge one more
  * impression is its relative over-exposure {@code x/θ - 1}, so a penalty {@code M} means "this promise is

@@ -3,7 +3,7 @@ package org.beltway.allocation;
 import java.util.Set;
 
 /**
- * A promise the plan does not keep, with the facts behind it (DESIGN.md section 4, "elastic, never
+ * A promise the plan does not keep, with the facts behind it (docs/design.md §4, "elastic, never
  * silent"). The solver meets every promise as far as the hard constraints (supply, caps) and the
  * {@link Priorities} allow, and lists the rest here.
  *

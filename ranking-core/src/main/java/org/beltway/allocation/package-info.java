@@ -1,5 +1,5 @@
 /**
- * Traffic allocation (DESIGN.md section 4): segments and their forecast traffic, the eligibility graph,
+ * Traffic allocation (docs/design.md §4): segments and their forecast traffic, the eligibility graph,
  * the constraint primitives, the certified dual solver, the compact plan, its certificate and the report
  * of unkept promises.
  *
