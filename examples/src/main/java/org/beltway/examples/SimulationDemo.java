@@ -31,7 +31,7 @@ import org.beltway.sim.StrategyResult;
 import org.beltway.sim.TrafficStrategy;
 
 /**
- * The 180-day simulation of DESIGN.md section 8: generates a marketplace, runs Beltway and the baselines
+ * The 180-day simulation of docs/design.md §8: generates a marketplace, runs Beltway and the baselines
  * (merit-only ranking, merit-proportional exposure, HWM) on the same generated days, prints the
  * comparison table, and writes a self-contained HTML report (inline SVG, no script, no network) with
  * attainment over time per program and strategy, the quality share per day, and the Lorenz curve of

@@ -10,7 +10,7 @@ import org.beltway.supplier.SupplierTable;
 
 /**
  * The ledger of guarantee enrolments and of the new buyers and impressions each has had since
- * enrolment: the state a daily re-plan converts into impression demand (DESIGN.md section 5).
+ * enrolment: the state a daily re-plan converts into impression demand (docs/design.md §5).
  *
  * <p>Enrolments are numbered in the order they are made and stored column by column. A supplier may be
  * enrolled in several programs (e.g. TrustPass, then Power merchant after an upgrade) but in each at

@@ -7,7 +7,7 @@ import org.beltway.supplier.SupplierTable;
 /**
  * A beta prior, per category, on the rate at which impressions win a supplier new buyers. A supplier's
  * rate is shrunk toward its category's prior as every rate in Beltway is (empirical-Bayes beta-binomial,
- * DESIGN.md section 3): with {@code k} new buyers in {@code n} impressions and a {@code Beta(a, b)}
+ * docs/design.md §3): with {@code k} new buyers in {@code n} impressions and a {@code Beta(a, b)}
  * prior, the estimate is the posterior mean {@code (k + a) / (n + a + b)}, so a supplier just enrolled
  * starts at the category's mean {@code a / (a + b)} and moves to its own rate as impressions accumulate.
  * A category without a prior of its own uses the global one.

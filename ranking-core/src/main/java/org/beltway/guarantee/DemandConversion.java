@@ -8,7 +8,7 @@ import org.beltway.supplier.SupplierTable;
 
 /**
  * Turns the buyer promises of a {@link BuyerLedger} into the day's impression guarantees of the
- * allocation program (DESIGN.md section 5). For each enrolment whose window is open and whose target is
+ * allocation program (docs/design.md §5). For each enrolment whose window is open and whose target is
  * not yet met, at the start of day {@code t}:
  *
  * <pre>

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The impressions each supplier needs on one day to stay on course for its buyer promises, by row of
  * the {@link org.beltway.supplier.SupplierTable} it was computed for: the guarantees {@code d_i} of the
- * allocation program (DESIGN.md section 4), zero for suppliers with no open, unmet promise. Comes with
+ * allocation program (docs/design.md §4), zero for suppliers with no open, unmet promise. Comes with
  * the alerts of that day, ordered by supplier id, then program name.
  *
  * <p>Immutable; arrays are copied out.

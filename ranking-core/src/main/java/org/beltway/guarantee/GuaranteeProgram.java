@@ -10,8 +10,8 @@ import java.util.Set;
 import org.beltway.supplier.MembershipTier;
 
 /**
- * A buyer promise the marketplace makes to the suppliers of some membership tiers (保生意, DESIGN.md
- * sections 1 and 5): TrustPass (诚信通) suppliers get at least 30 new buyers within 60 days of enrolment;
+ * A buyer promise the marketplace makes to the suppliers of some membership tiers (保生意, docs/design.md
+ * §1 and §5): TrustPass (诚信通) suppliers get at least 30 new buyers within 60 days of enrolment;
  * Power merchants (实力商家) and Super factories (超级工厂) double their buyer count within 180 days.
  *
  * <p>The promise is counted in <em>new buyers won since enrolment</em>, by one of two rules:

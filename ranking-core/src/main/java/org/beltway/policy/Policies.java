@@ -11,7 +11,7 @@ import org.beltway.allocation.SegmentTable;
  * Ready policies built from the allocation primitives.
  *
  * <p>{@link #industrialBeltRecovery2025(SegmentTable)} states the 2025 industrial-belt recovery plan
- * (DESIGN.md section 1) as promises: at least 80% of all traffic to the quality tier (抢生意, the plan's
+ * (docs/design.md §1) as promises: at least 80% of all traffic to the quality tier (抢生意, the plan's
  * number); the TOP-buyer segments mostly to the quality tier ("top 20% matched to top 20%": the plan
  * gives no share, so 60% is assumed and can be changed); the commercial (paid) share capped (减负担);
  * head suppliers capped (the plan's focus on mid-sized factories); and the guarantee ledger's impression

@@ -7,7 +7,7 @@ import java.util.List;
  * The six dimensions a supplier is scored on, after the 2025 industrial-belt recovery plan's promise
  * that 80% of traffic goes to suppliers strong on product (好品), price (好价), service (好服务),
  * fulfilment (好履约), after-sales (好售后) and new-product / hit-product capability (新品开发及爆款打造能力)
- * (DESIGN.md sections 1 and 3). Each dimension is the mean of the within-category percentiles of its
+ * (docs/design.md §1 and §3). Each dimension is the mean of the within-category percentiles of its
  * {@link Signal signals}.
  */
 public enum Dimension {

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The band of reasonable prices within a category, relative to the category's reference price (price
  * index 1.0). It scores the PRICE dimension by the principle 不以低价论英雄 ("don't crown the lowest
- * price", DESIGN.md section 1): a price index at or below {@link #low()} earns full credit and going
+ * price", docs/design.md §1): a price index at or below {@link #low()} earns full credit and going
  * lower earns nothing more, so a supplier is never scored lower for refusing to cut below the band
  * (China's 2026 platform price-conduct rules forbid down-ranking a seller to force price cuts). Above the
  * low edge the credit falls slowly across the band and faster above it:

@@ -8,8 +8,8 @@ import java.util.Locale;
  * {@code part} successes in {@code whole} trials gives the posterior mean
  * {@code (part + α) / (whole + α + β)}, a weighted average of the raw rate {@code part / whole} and the
  * prior mean {@code α / (α + β)} with weights {@code whole} and {@code α + β}: the more evidence, the
- * closer to the raw rate. So 2 orders with 0 defects does not beat 2 000 orders with 3 (DESIGN.md
- * section 3; the beta-binomial model as in Efron and Morris, "Data analysis using Stein's estimator and
+ * closer to the raw rate. So 2 orders with 0 defects does not beat 2 000 orders with 3 (docs/design.md
+ * §3; the beta-binomial model as in Efron and Morris, "Data analysis using Stein's estimator and
  * its generalizations", JASA 1975).
  *
  * @param alpha pseudo-successes, finite and {@code > 0}

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Why a supplier scored what it did: per dimension, per signal the raw rate, shrunk rate, prior and
- * percentile; the dimension score, weight and contribution; the composite, rank and tiers (DESIGN.md
- * section 3: "every score can be explained"). Built by {@link Scores#card(int)}; its numbers equal the
+ * percentile; the dimension score, weight and contribution; the composite, rank and tiers (docs/design.md
+ * §3: "every score can be explained"). Built by {@link Scores#card(int)}; its numbers equal the
  * stored scores bit for bit.
  *
  * @param supplierId the supplier

@@ -10,7 +10,7 @@ import org.beltway.supplier.Count;
 import org.beltway.supplier.SupplierTable;
 
 /**
- * The six-dimension supplier scoring engine (DESIGN.md section 3). Columnar over all suppliers:
+ * The six-dimension supplier scoring engine (docs/design.md §3). Columnar over all suppliers:
  *
  * <ol>
  *   <li>group the rows by primary category (the peer group), ordered by supplier id within it;
@@ -26,7 +26,7 @@ import org.beltway.supplier.SupplierTable;
  *       category; the head tier is the first {@code ⌈headShare · N⌉} of all N suppliers by orders,
  *       descending, ties by supplier id ascending. The head tier is global, not per category: it marks
  *       the marketplace's "lighthouse" suppliers that lack no orders, whose traffic the allocation may
- *       cap (DESIGN.md section 1).
+ *       cap (docs/design.md §1).
  * </ol>
  *
  * <p>Every number is explained by {@link Scores#card(int)}. The same inputs in any row order give the

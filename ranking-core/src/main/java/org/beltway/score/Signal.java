@@ -5,7 +5,7 @@ import org.beltway.supplier.Count;
 import org.beltway.supplier.SupplierTable;
 
 /**
- * The signals that make up the six {@link Dimension dimensions} (DESIGN.md section 3). Every signal but
+ * The signals that make up the six {@link Dimension dimensions} (docs/design.md §3). Every signal but
  * {@link #PRICE_CREDIT} is a rate, a part over a whole, so that it can be shrunk toward its category
  * prior by how much evidence (the whole) stands behind it. A signal is named in score cards by its
  * {@link #field()}, the field name of its numerator in {@link Count} or {@link Amount}.

@@ -1,7 +1,7 @@
 /**
  * The six scoring dimensions, small-sample shrinkage, peer normalisation within category, weights,
- * composite score, quality and head tiers, and score cards that explain every number (DESIGN.md
- * section 3).
+ * composite score, quality and head tiers, and score cards that explain every number (docs/design.md
+ * §3).
  *
  * <pre>{@code
  * ScoringConfig config = ScoringConfig.DEFAULT;                 // or ScoringConfig.builder()...build()

@@ -11,7 +11,7 @@ import org.beltway.allocation.UnmetPromise;
 import org.beltway.policy.Policies;
 
 /**
- * Beltway: each day, the certified allocation program of DESIGN.md section 4 under the 2025
+ * Beltway: each day, the certified allocation program of docs/design.md §4 under the 2025
  * industrial-belt recovery policy ({@link Policies#industrialBeltRecovery2025}), solved by dual
  * coordinate ascent warm-started from yesterday's duals: fair exposure {@code θ} from merit, the day's
  * guarantees {@code d_i} from the demand conversion, the quality tier at least {@value #QUALITY_SHARE} of
@@ -28,7 +28,7 @@ import org.beltway.policy.Policies;
  * plan handed on conserves traffic to rounding.
  */
 public final class BeltwayStrategy implements TrafficStrategy {
-  /** The quality tier's least share of all traffic (DESIGN.md section 1: 80% to good suppliers). */
+  /** The quality tier's least share of all traffic (docs/design.md §1: 80% to good suppliers). */
   public static final double QUALITY_SHARE = Policies.QUALITY_SHARE;
   /** The head tier's largest share of all traffic (assumed, as in the allocation benchmarks). */
   public static final double HEAD_CAP = 0.15;

@@ -14,7 +14,7 @@ import org.beltway.supplier.SupplierTable;
  * impressions): the model works per segment and per supplier, and the simulation draws each supplier's
  * new buyers of a day from the expected count this class gives.
  *
- * <p>Every number is the default at scale 1.0; "§1" marks a number from DESIGN.md section 1, every other
+ * <p>Every number is the default at scale 1.0; "§1" marks a number from docs/design.md §1, every other
  * number is <b>assumed</b>.
  *
  * <h2>Buyers and their pools</h2>
@@ -61,13 +61,13 @@ import org.beltway.supplier.SupplierTable;
  * <p>Immutable.
  */
 public final class BuyerModel {
-  /** Buyers at scale 1.0 (DESIGN.md section 1). */
+  /** Buyers at scale 1.0 (docs/design.md §1). */
   public static final long NATIONAL_BUYERS = 96_000_000L;
-  /** Paid buyer members at scale 1.0 (DESIGN.md section 1). */
+  /** Paid buyer members at scale 1.0 (docs/design.md §1). */
   public static final long NATIONAL_PAID_MEMBERS = 10_000_000L;
   /** Leaf categories a buyer searches on average (assumed). */
   public static final double CATEGORIES_PER_BUYER = 4.0;
-  /** The TOP buyer tier's share of buyers: the top 20% by purchasing volume (DESIGN.md section 1). */
+  /** The TOP buyer tier's share of buyers: the top 20% by purchasing volume (docs/design.md §1). */
   public static final double TOP_BUYER_SHARE = 0.2;
   /** How much more often a paid member converts than another buyer (assumed). */
   public static final double PAID_MEMBER_LIFT = 0.5;

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * (with a size weight and a reference price each), cities, and industrial belts. Category, city and belt
  * ids are the ids stored in a {@link org.beltway.supplier.SupplierTable}.
  *
- * <p>Numbers and distributions (DESIGN.md section 1 where cited, assumed otherwise):
+ * <p>Numbers and distributions (docs/design.md §1 where cited, assumed otherwise):
  * <ul>
  *   <li><b>Sectors</b>: {@value #SECTOR_COUNT} top-level sectors (assumed), each with a fixed share of
  *       the leaf categories (apparel 12%, home goods 8%, …; see {@link #sectorName}) and a median
@@ -25,11 +25,11 @@ import java.util.SplittableRandom;
  *       weights sum to 1. A category's reference price is its sector's median times a log-normal
  *       factor with log-sd 0.7 (assumed), rounded to the cent.
  *   <li><b>Cities</b>: {@value #CITY_COUNT} (assumed). Cities [0, {@value #BELT_CITY_COUNT}) are the
- *       40 cities that host the industrial belts (DESIGN.md section 1: 177 belts in 40 cities), named
+ *       40 cities that host the industrial belts (docs/design.md §1: 177 belts in 40 cities), named
  *       after real manufacturing cities (Guangzhou, Yiwu, Jinjiang, …); the others, named
  *       {@code city-040} …, host only suppliers outside belts.
  *   <li><b>Belts</b>: {@value #BELT_COUNT} industrial belts, {@value #LARGE_BELT_COUNT} of them large
- *       (DESIGN.md section 1: worth ≥ 10 bn RMB a year). Belt ids are ordered by annual revenue,
+ *       (docs/design.md §1: worth ≥ 10 bn RMB a year). Belt ids are ordered by annual revenue,
  *       largest first, so belts [0, 68) are the large ones. Revenue (assumed): large belt of rank r
  *       (1-based) {@code 10 × (68 / r)^0.6} bn RMB (126 bn down to exactly 10 bn), small belt of rank r
  *       {@code 9.5 × r^-0.5} bn RMB (9.5 bn down to 0.91 bn); large belts hold about 89% of the
@@ -47,15 +47,15 @@ import java.util.SplittableRandom;
 public final class Catalogue {
   /** Top-level sectors (assumed). */
   public static final int SECTOR_COUNT = 20;
-  /** Industrial belts (DESIGN.md section 1). */
+  /** Industrial belts (docs/design.md §1). */
   public static final int BELT_COUNT = 177;
-  /** Belts worth at least 10 bn RMB a year (DESIGN.md section 1). */
+  /** Belts worth at least 10 bn RMB a year (docs/design.md §1). */
   public static final int LARGE_BELT_COUNT = 68;
-  /** Cities hosting belts (DESIGN.md section 1). */
+  /** Cities hosting belts (docs/design.md §1). */
   public static final int BELT_CITY_COUNT = 40;
   /** All cities, belt cities first (assumed: about China's 300 prefecture-level cities). */
   public static final int CITY_COUNT = 300;
-  /** Annual revenue of the smallest large belt, in bn RMB (DESIGN.md section 1). */
+  /** Annual revenue of the smallest large belt, in bn RMB (docs/design.md §1). */
   public static final double LARGE_BELT_REVENUE_BN_RMB = 10.0;
   /** Zipf exponent of the number of belts a city hosts beyond its first, by city id (assumed). */
   public static final double BELT_CITY_ZIPF_EXPONENT = 0.5;

@@ -106,7 +106,7 @@ public final class Marketplace {
 
   /**
    * The number of eligible (supplier, segment) edges: pairs where the supplier sells in the segment's
-   * category and, unless the channel is wholesale, joined the channel's program (DESIGN.md section 4).
+   * category and, unless the channel is wholesale, joined the channel's program (docs/design.md §4).
    * Equals the sum over suppliers of (categories that have segments) × 2 buyer tiers × (1 + programs
    * joined); about 10 M at scale 1.0 and about 9.4 per supplier at any scale.
    */

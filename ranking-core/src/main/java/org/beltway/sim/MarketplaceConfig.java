@@ -7,7 +7,7 @@ import java.util.Locale;
  * knobs that are worth turning. Everything else about the marketplace's shape is fixed and documented
  * on {@link MarketplaceGenerator}.
  *
- * <p>Scale 1.0 is the national marketplace of DESIGN.md section 1: {@value #NATIONAL_SUPPLIERS}
+ * <p>Scale 1.0 is the national marketplace of docs/design.md §1: {@value #NATIONAL_SUPPLIERS}
  * suppliers. The scale multiplies the supplier count and the daily traffic; the catalogue keeps its 177
  * belts in 40 cities at every scale, while the number of leaf categories shrinks with the square root of
  * the scale below 1.0 (so a 1% marketplace still has about 53 suppliers per category rather than 5).
@@ -21,16 +21,16 @@ import java.util.Locale;
 public record MarketplaceConfig(double scale, long seed, int categories, double dailyImpressions,
     double badActorShare) {
 
-  /** Suppliers at scale 1.0 (DESIGN.md section 1: 1.07 M suppliers). */
+  /** Suppliers at scale 1.0 (docs/design.md §1: 1.07 M suppliers). */
   public static final int NATIONAL_SUPPLIERS = 1_070_000;
   /**
    * Leaf categories at scale 1.0 (assumed: "a few thousand", giving 2 000 × 2 buyer tiers × 5 channels
-   * = 20 000 segments, the ≈ 20 k segments of DESIGN.md section 9).
+   * = 20 000 segments, the ≈ 20 k segments of docs/design.md §9).
    */
   public static final int NATIONAL_CATEGORIES = 2_000;
   /**
    * Search impressions per day at scale 1.0 (assumed: on the order of ten a day for each of the 96 M
-   * buyers of DESIGN.md section 1).
+   * buyers of docs/design.md §1).
    */
   public static final double NATIONAL_DAILY_IMPRESSIONS = 1e9;
   /** Share of bad actors unless set (assumed). */

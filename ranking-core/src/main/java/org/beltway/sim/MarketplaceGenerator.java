@@ -15,16 +15,16 @@ import org.beltway.allocation.SegmentTable;
 import org.beltway.supplier.SupplierTable;
 
 /**
- * Generates a seeded synthetic marketplace at any fraction of national scale (DESIGN.md sections 1 and
- * 8), for the demo, the tests and the benchmarks. The same configuration always gives the same
+ * Generates a seeded synthetic marketplace at any fraction of national scale (docs/design.md §1 and
+ * §8), for the demo, the tests and the benchmarks. The same configuration always gives the same
  * marketplace, whatever the number of threads: supplier {@code i} is drawn from its own random stream,
  * seeded by a hash of (seed, i), so ranges of suppliers are drawn in parallel and appended in order.
  * Every row goes through {@link SupplierTable.Builder#add}, so every generated row has passed the
  * table's validation.
  *
- * <p>Every number below is the default at scale 1.0. "§1" marks a number from DESIGN.md section 1;
+ * <p>Every number below is the default at scale 1.0. "§1" marks a number from docs/design.md §1;
  * every other number is <b>assumed</b>, chosen to be plausible for a B2B wholesale marketplace and to
- * give the sizes of DESIGN.md section 9 (≈ 1 M suppliers, ≈ 20 k segments, ≈ 10 M edges).
+ * give the sizes of docs/design.md §9 (≈ 1 M suppliers, ≈ 20 k segments, ≈ 10 M edges).
  *
  * <h2>Suppliers</h2>
  * <ul>
@@ -48,7 +48,7 @@ import org.beltway.supplier.SupplierTable;
  *       uniformly), otherwise drawn by sector size; within the sector the leaf is drawn by category
  *       weight. Each further category stays in the primary's sector with probability 0.8 (drawn by
  *       weight, without repeats), else is drawn from all categories by weight.
- *   <li><b>Programs</b> (opt-in, DESIGN.md section 1): joined independently with probability
+ *   <li><b>Programs</b> (opt-in, docs/design.md §1): joined independently with probability
  *       {@code min(0.95, base × tier factor × factory factor)}: bases distribution 0.28, cross-border
  *       0.15, light customization 0.11, offline selection 0.06; tier factors TrustPass 0.9, Power
  *       merchant 1.5, Super factory 2.0; factory factors (factory / non-factory) distribution 1.0 / 1.0,

@@ -4,7 +4,7 @@ import org.beltway.allocation.EligibilityGraph;
 
 /**
  * The merit-proportional baseline: every segment's traffic is shared among its eligible suppliers in
- * proportion to merit, {@code x = θ} (DESIGN.md section 4's fair-exposure target with no constraint at
+ * proportion to merit, {@code x = θ} (the fair-exposure target of docs/design.md §4 with no constraint at
  * all). It makes no promise, so it is the reference against which the price of the guarantees is
  * measured. A segment with no eligible supplier leaves its traffic unallocated. Stateless.
  */

@@ -20,7 +20,7 @@ import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.SupplierTable;
 
 /**
- * The day-by-day national simulation of DESIGN.md section 8: score, plan, deliver with noise, convert to
+ * The day-by-day national simulation of docs/design.md §8: score, plan, deliver with noise, convert to
  * new buyers, update the ledger; over 180 days; for several {@link TrafficStrategy strategies} on the
  * same generated days. Built with {@link #of}, which does the work shared by every strategy; then
  * {@link #run} simulates the strategies side by side and returns a {@link SimulationResult}.

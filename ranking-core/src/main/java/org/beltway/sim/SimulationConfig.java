@@ -40,7 +40,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     double safetyMargin, int rescoreEveryDays, double newTrustPassPerDay, int lastEnrolmentDay,
     boolean randomConversion, int pilotDays, double segmentCapShare, double participation) {
 
-  /** Days of the national simulation (DESIGN.md section 8). */
+  /** Days of the national simulation (docs/design.md §8). */
   public static final int DEFAULT_DAYS = 180;
   /** The most days a simulation may run. */
   public static final int MAX_DAYS = 3_650;

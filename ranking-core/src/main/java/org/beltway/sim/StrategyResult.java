@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.beltway.allocation.UnmetPromise.Binding;
 
 /**
- * What one strategy achieved over a simulation (DESIGN.md section 8): guarantee attainment per program
+ * What one strategy achieved over a simulation (docs/design.md §8): guarantee attainment per program
  * over the feasible promises, under-delivery of guaranteed impressions, the quality tier's share of
  * traffic per day, exposure concentration (Gini, the head tier's share, the Lorenz curve), the price of
  * the guarantees, and what the strategy itself reported about the promises it could not keep.

@@ -9,7 +9,7 @@ import org.beltway.allocation.SegmentTable;
  * What a {@link TrafficStrategy} knows when it plans a day: the eligibility graph and each segment's
  * forecast traffic, the suppliers' current scores (composite, quality tier, head tier) and merit, the
  * merit-proportional fair exposure {@code θ} of every edge, and the impressions each supplier's open
- * guarantees ask for that day ({@code d_i} of DESIGN.md section 4, from
+ * guarantees ask for that day ({@code d_i} of docs/design.md §4, from
  * {@link org.beltway.guarantee.DemandConversion}).
  *
  * <p>A read-only view the {@link Simulation} refreshes in place every day (the arrays behind it are the

@@ -6,7 +6,7 @@ import org.beltway.allocation.UnmetPromise;
 
 /**
  * A way of sharing a day's search traffic among suppliers, compared by the {@link Simulation} on the
- * same generated days: Beltway's certified plan and the baselines of DESIGN.md section 8.
+ * same generated days: Beltway's certified plan and the baselines of docs/design.md §8.
  *
  * <p>The contract, checked for every implementation by one test: the plan is conserving (per segment,
  * allocated + unallocated = forecast, all values finite and {@code >= 0}) and, being over the edges of the

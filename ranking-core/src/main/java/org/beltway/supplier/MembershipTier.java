@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A supplier's paid membership on the marketplace. The tier decides which buyer promise applies:
  * TrustPass suppliers are promised 30 buyers in 60 days, Power merchants and Super factories a doubled
- * buyer count in 180 days (DESIGN.md section 1).
+ * buyer count in 180 days (docs/design.md §1).
  */
 public enum MembershipTier {
   /** 诚信通, the entry membership. */

@@ -1,7 +1,7 @@
 package org.beltway.supplier;
 
 /**
- * The kinds of priority supply (优质供给) the 2025 plan singles out (DESIGN.md section 1). The plan counts
+ * The kinds of priority supply (优质供给) the 2025 plan singles out (docs/design.md §1). The plan counts
  * "seven kinds" but names eight; all eight are kept so none is lost, and policies pick the ones they
  * support.
  */
