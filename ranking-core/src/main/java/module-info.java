@@ -3,9 +3,7 @@
  * exported; {@code org.beltway.internal} is machinery.
  */
 module org.beltway.ranking {
-  requires com.google.common;
   requires it.unimi.dsi.fastutil;
-  requires commons.math3;
 
   exports org.beltway.supplier;
   exports org.beltway.allocation;

@@ -20,9 +20,18 @@ import org.beltway.sim.MarketplaceGenerator;
  * <pre>mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.QuickStart</pre>
  */
 public final class QuickStart {
+  static final Options OPTIONS = new Options("QuickStart", "Scores a generated marketplace (1% scale),"
+      + " plans its traffic with the quality tier at 80% or more and no supplier above 5% of a segment, and"
+      + " prints the certificate and the promises that could not be kept.");
+
   private QuickStart() {}
 
   public static void main(String[] args) {
+    if (Options.helpAsked(args)) {
+      System.out.print(OPTIONS.help());
+      return;
+    }
+    OPTIONS.parse(args);
     Marketplace market = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.01, 42));
     Scores scores = Scorer.DEFAULT.score(market.suppliers());
     EligibilityGraph graph = EligibilityGraph.of(market.suppliers(), market.segments());

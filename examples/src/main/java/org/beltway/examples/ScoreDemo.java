@@ -19,12 +19,25 @@ import org.beltway.supplier.SupplierTable;
  * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.ScoreDemo \
  *     -Dexec.args="--scale 0.05 --seed 42 --categories 3 --top 5"
  * </pre>
+ *
+ * {@code --help} lists the options and their defaults.
  */
 public final class ScoreDemo {
+  static final Options OPTIONS = new Options("ScoreDemo", "Scores a generated marketplace and prints the"
+      + " best suppliers of its largest categories with the score card of each leader.")
+      .add("--scale", "0.05", "fraction of the national marketplace (1.0: 1.07 M suppliers)")
+      .add("--seed", "42", "seed of the generated marketplace")
+      .add("--categories", "3", "how many of the largest categories to show")
+      .add("--top", "5", "suppliers shown per category");
+
   private ScoreDemo() {}
 
   public static void main(String[] args) {
-    Arguments a = Arguments.parse(args, "--scale", "0.05", "--seed", "42", "--categories", "3", "--top", "5");
+    if (Options.helpAsked(args)) {
+      System.out.print(OPTIONS.help());
+      return;
+    }
+    Arguments a = OPTIONS.parse(args);
     double scale = a.decimal("--scale");
     long seed = a.integer("--seed");
     int categories = (int) a.integer("--categories");

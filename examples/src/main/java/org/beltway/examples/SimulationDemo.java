@@ -35,32 +35,44 @@ import org.beltway.sim.TrafficStrategy;
  * (merit-only ranking, merit-proportional exposure, HWM) on the same generated days, prints the
  * comparison table, and writes a self-contained HTML report (inline SVG, no script, no network) with
  * attainment over time per program and strategy, the quality share per day, and the Lorenz curve of
- * exposure. Progress (day n of N, elapsed, ETA) goes to stderr.
+ * exposure. The results go to stdout, progress (day n of N, elapsed, ETA: see {@link DayProgress}) to
+ * stderr; {@code --help} lists the options and their defaults.
  *
  * <pre>
  * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.SimulationDemo \
  *     -Dexec.args="--scale 0.03 --days 180 --seed 42 --strategies beltway,ranking,proportional,hwm --out beltway-report.html"
  * </pre>
  *
- * The default scale, 0.03 (32 100 suppliers, about 300 k edges), takes about 40 s on a 2-core
+ * The default scale, 0.03 (32 100 suppliers, about 300 k edges), takes about 60 s on a 2-core
  * machine, most of it Beltway's solver. The national run is {@code --scale 1.0} (1.07 M suppliers, about
- * 10 M edges); give Maven's JVM the heap with {@code MAVEN_OPTS=-Xmx6g}. Other options: {@code --error} (forecast error on traffic and conversion,
- * default 0.2), {@code --participation} (share of eligible suppliers taking up a promise on day 0,
- * default 1), {@code --max-passes} and {@code --solver-seconds} (Beltway's solver limits per day, default
- * 5 000 passes and 600 s), {@code --priorities} ({@code guarantees}, the default, keeps guarantees before
- * the policy's shares; {@code shares} the other way round).
+ * 10 M edges); give Maven's JVM the heap with {@code MAVEN_OPTS=-Xmx6g}.
  */
 public final class SimulationDemo {
   private static final String[] PROGRAM_LABELS = {"TrustPass (30 buyers in 60 days)",
     "Power merchant (double in 180 days)", "Super factory (double in 180 days)"};
 
+  static final Options OPTIONS = new Options("SimulationDemo", "Simulates Beltway and the baselines on the"
+      + " same generated days, prints the comparison table and writes an HTML report.")
+      .add("--scale", "0.03", "fraction of the national marketplace (1.0: 1.07 M suppliers, ~10 M edges)")
+      .add("--days", "180", "days to simulate")
+      .add("--seed", "42", "seed of the generated marketplace and days")
+      .add("--strategies", String.join(",", TrafficStrategy.NAMES), "strategies to compare, comma-separated")
+      .add("--out", "beltway-report.html", "where to write the HTML report")
+      .add("--error", "0.2", "forecast error on traffic and conversion rates, in [0, 1)")
+      .add("--participation", "1", "share of eligible suppliers taking up a promise on day 0, in [0, 1]")
+      .add("--max-passes", "5000", "Beltway's solver: most dual-ascent passes a day")
+      .add("--solver-seconds", "600", "Beltway's solver: most seconds a day")
+      .add("--priorities", "guarantees", "what gives way first: guarantees (kept before the policy's"
+          + " shares) or shares");
+
   private SimulationDemo() {}
 
   public static void main(String[] args) {
-    Arguments a = Arguments.parse(args, "--scale", "0.03", "--days", "180", "--seed", "42",
-        "--strategies", String.join(",", TrafficStrategy.NAMES), "--out", "beltway-report.html", "--error", "0.2",
-        "--participation", "1", "--max-passes", "5000", "--solver-seconds", "600", "--priorities",
-        "guarantees");
+    if (Options.helpAsked(args)) {
+      System.out.print(OPTIONS.help());
+      return;
+    }
+    Arguments a = OPTIONS.parse(args);
     double scale = a.decimal("--scale");
     long seed = a.integer("--seed");
     SimulationConfig config = SimulationConfig.builder().days((int) a.integer("--days"))
@@ -85,9 +97,10 @@ public final class SimulationDemo {
     System.err.printf(Locale.ROOT, "generated %,d suppliers in %.1f s; preparing the simulation%n",
         marketplace.suppliers().size(), (generated - start) / 1e9);
     Simulation simulation = Simulation.of(marketplace, config);
-    System.err.printf(Locale.ROOT, "prepared in %.1f s; simulating %d days of %d strategies%n",
-        simulation.setupNanos() / 1e9, config.days(), strategies.size());
-    SimulationResult result = simulation.run(strategies, progress(System.err, config.days()));
+    System.err.printf(Locale.ROOT, "prepared in %.1f s; simulating %d days of %d strategies (day 1 includes"
+        + " Beltway's cold solve and takes longest)%n", simulation.setupNanos() / 1e9, config.days(),
+        strategies.size());
+    SimulationResult result = simulation.run(strategies, new DayProgress(System.err));
     long end = System.nanoTime();
 
     print(System.out, result, (end - start) / 1e9);
@@ -111,27 +124,6 @@ public final class SimulationDemo {
     return peak >> 20;
   }
 
-  /** Prints "day n/N, elapsed, ETA" about twenty times a run and at least every 10 seconds. */
-  static Simulation.Progress progress(PrintStream err, int days) {
-    long[] lastPrinted = {System.nanoTime()};
-    int every = Math.max(1, days / 20);
-    return (day, total, elapsed) -> {
-      long now = System.nanoTime();
-      boolean last = day == total - 1;
-      if ((day + 1) % every == 0 || last || now - lastPrinted[0] > 10_000_000_000L) {
-        lastPrinted[0] = now;
-        double seconds = elapsed / 1e9;
-        double eta = seconds / (day + 1) * (total - day - 1);
-        err.printf(Locale.ROOT, "day %d/%d, elapsed %s, ETA %s%n", day + 1, total, clock(seconds), clock(eta));
-      }
-    };
-  }
-
-  private static String clock(double seconds) {
-    long s = Math.round(seconds);
-    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-  }
-
   /** The comparison table, one row per strategy. */
   static List<List<String>> comparison(SimulationResult result) {
     List<List<String>> rows = new ArrayList<>();
@@ -145,9 +137,28 @@ public final class SimulationDemo {
     return rows;
   }
 
-  static final List<String> COMPARISON_HEADER = List.of("strategy", "TrustPass ≥30 in 60 d",
-      "Power/Super doubled", "under-delivery", "quality share min / mean", "exposure Gini", "head share",
-      "price of guarantees", "new buyers", "plan s");
+  /** A column of the comparison table: its header and, in one line, what it measures. */
+  record Column(String header, String meaning) {}
+
+  static final List<Column> COMPARISON_COLUMNS = List.of(
+      new Column("strategy", "how the day's traffic is shared among suppliers"),
+      new Column("TrustPass ≥30 in 60 d", "feasible TrustPass promises with at least 30 new buyers by day 60"
+          + " of their window (met/counted)"),
+      new Column("Power/Super doubled", "feasible Power merchant and Super factory promises that doubled"
+          + " their buyers within 180 days (met/counted)"),
+      new Column("under-delivery", "guaranteed impressions not delivered / guaranteed impressions asked"),
+      new Column("quality share min / mean", "the quality tier's share of a day's delivered impressions:"
+          + " the lowest day / the mean over days (the policy asks at least 80%)"),
+      new Column("exposure Gini", "inequality of the suppliers' delivered impressions over the run (0:"
+          + " all equal, 1: all to one)"),
+      new Column("head share", "the head tier's (largest suppliers by orders) share of all delivered"
+          + " impressions"),
+      new Column("price of guarantees", "merit-weighted exposure lost against the unconstrained plan x = θ"
+          + " (negative when a strategy concentrates traffic on high merit)"),
+      new Column("new buyers", "new unique buyers won by all suppliers over the run"),
+      new Column("plan s", "wall-clock seconds the strategy spent planning, all days together"));
+
+  static final List<String> COMPARISON_HEADER = COMPARISON_COLUMNS.stream().map(Column::header).toList();
 
   static void print(PrintStream out, SimulationResult r, double seconds) {
     out.printf(Locale.ROOT, "Simulated %d days of %,d suppliers, %,d segments, %,d edges; %,d buyers (%,d paid"
@@ -173,6 +184,10 @@ public final class SimulationDemo {
     out.println(line(COMPARISON_HEADER, width));
     for (List<String> row : rows) {
       out.println(line(row, width));
+    }
+    out.println();
+    for (Column c : COMPARISON_COLUMNS) {
+      out.printf(Locale.ROOT, "  %s: %s%n", c.header(), c.meaning());
     }
     for (StrategyResult s : r.strategies()) {
       if (s.solverPasses() > 0) {
@@ -226,11 +241,11 @@ public final class SimulationDemo {
 
     html.heading("Comparison");
     html.table(COMPARISON_HEADER, comparison(r));
-    html.paragraph("TrustPass: share of feasible promises with at least 30 new buyers by day 60 of the window."
-        + " Power/Super: share of feasible promises that doubled the buyer count within 180 days. Under-delivery:"
-        + " guaranteed impressions not delivered / guaranteed impressions asked. Quality share: the quality tier's"
-        + " share of delivered impressions per day. Price of guarantees: merit-weighted exposure lost against"
-        + " the unconstrained plan x = θ (negative when a strategy concentrates traffic on high merit).");
+    List<String> meanings = new ArrayList<>();
+    for (Column c : COMPARISON_COLUMNS.subList(1, COMPARISON_COLUMNS.size())) {
+      meanings.add(c.header() + ": " + c.meaning() + ".");
+    }
+    html.paragraph(String.join(" ", meanings));
 
     html.heading("Promises");
     List<List<String>> census = new ArrayList<>();

@@ -20,6 +20,9 @@ class SimulationDemoTest {
     String printed = QuickStartTest.captured(() -> SimulationDemo.main(new String[] {
         "--scale", "0.0005", "--days", "12", "--seed", "7", "--out", out.toString()}));
     assertTrue(printed.contains("TrustPass ≥30 in 60 d  Power/Super doubled"), printed);
+    for (SimulationDemo.Column c : SimulationDemo.COMPARISON_COLUMNS) {
+      assertTrue(printed.contains("\n  " + c.header() + ": " + c.meaning() + "\n"), c.header() + " unexplained:\n" + printed);
+    }
     for (String name : new String[] {"beltway", "ranking", "proportional", "hwm"}) {
       assertTrue(printed.contains("\n" + name + " "), name + " row missing:\n" + printed);
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.beltway.internal.Strict;
 import org.beltway.internal.dual.CompiledProblem;
 import org.beltway.internal.dual.ProblemCompiler;
 
@@ -191,13 +192,12 @@ public final class AllocationProblem {
      *
      * @param meritByRow one finite value {@code > 0} per supplier row (copied)
      * @throws IllegalArgumentException naming the supplier whose merit is invalid, or if the length is
-     *     wrong or merit was already set
+     *     wrong
+     * @throws IllegalStateException if merit was already set
      */
     public Builder merit(double[] meritByRow) {
       checkOpen();
-      if (merit != null) {
-        throw new IllegalArgumentException("merit is already set");
-      }
+      Strict.requireUnset("merit", merit);
       checkLength("merit", meritByRow.length, graph.supplierCount(), "supplier");
       for (int i = 0; i < meritByRow.length; i++) {
         double m = meritByRow[i];
@@ -216,12 +216,11 @@ public final class AllocationProblem {
      * @param compositeByRow one score in [0, 1] per supplier row
      * @param map the merit map, e.g. {@link Merit#DEFAULT}
      * @throws IllegalArgumentException naming the supplier whose score is not in [0, 1]
+     * @throws IllegalStateException if merit was already set
      */
     public Builder scores(double[] compositeByRow, Merit map) {
       checkOpen();
-      if (merit != null) {
-        throw new IllegalArgumentException("merit is already set");
-      }
+      Strict.requireUnset("merit", merit);
       checkLength("scores", compositeByRow.length, graph.supplierCount(), "supplier");
       for (int i = 0; i < compositeByRow.length; i++) {
         double s = compositeByRow[i];
@@ -237,12 +236,11 @@ public final class AllocationProblem {
      * The relevance ρ of every edge (default 1), in the graph's edge order.
      *
      * @throws IllegalArgumentException naming the edge whose relevance is negative, NaN or infinite
+     * @throws IllegalStateException if relevance was already set
      */
     public Builder relevance(double[] byEdge) {
       checkOpen();
-      if (relevance != null) {
-        throw new IllegalArgumentException("relevance is already set");
-      }
+      Strict.requireUnset("relevance", relevance);
       checkLength("relevance", byEdge.length, graph.edgeCount(), "edge");
       for (int e = 0; e < byEdge.length; e++) {
         double r = byEdge[e];
@@ -281,13 +279,12 @@ public final class AllocationProblem {
      * other suppliers.
      *
      * @throws IllegalArgumentException naming the first supplier whose amount is invalid or already
-     *     guaranteed, or if the length is wrong or this was already called
+     *     guaranteed, or if the length is wrong
+     * @throws IllegalStateException if this was already called
      */
     public Builder guarantees(double[] impressionsByRow) {
       checkOpen();
-      if (guaranteesByRow != null) {
-        throw new IllegalArgumentException("guarantees by row are already set");
-      }
+      Strict.requireUnset("guarantees", guaranteesByRow);
       checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
       for (int i = 0; i < impressionsByRow.length; i++) {
         long id = graph.supplierId(i);
@@ -305,13 +302,12 @@ public final class AllocationProblem {
      * Caps every edge at this share of its segment's forecast traffic, e.g. 0.05: no supplier gets more
      * than 5% of any segment.
      *
-     * @throws IllegalArgumentException if the share is not in [0, 1] or was already set
+     * @throws IllegalArgumentException if the share is not in [0, 1]
+     * @throws IllegalStateException if it was already set
      */
     public Builder capShareOfSegment(double share) {
       checkOpen();
-      if (!Double.isNaN(capShare)) {
-        throw new IllegalArgumentException("capShareOfSegment is already set");
-      }
+      Strict.requireUnset("capShareOfSegment", !Double.isNaN(capShare), capShare);
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "capShareOfSegment must be in [0, 1]: %s", share));
@@ -408,12 +404,14 @@ public final class AllocationProblem {
       return this;
     }
 
-    /** The priority between elastic promises; {@link Priorities#GUARANTEES_FIRST} when not set. */
+    /**
+     * The priority between elastic promises; {@link Priorities#GUARANTEES_FIRST} when not set.
+     *
+     * @throws IllegalStateException if they were already set
+     */
     public Builder priorities(Priorities priorities) {
       checkOpen();
-      if (this.priorities != null) {
-        throw new IllegalArgumentException("priorities are already set");
-      }
+      Strict.requireUnset("priorities", this.priorities);
       if (priorities == null) {
         throw new NullPointerException("priorities must not be null");
       }

@@ -3,6 +3,7 @@ package org.beltway.allocation;
 import java.time.Duration;
 import java.util.Locale;
 import org.beltway.allocation.Certificate.Termination;
+import org.beltway.internal.Strict;
 import org.beltway.internal.Workers;
 import org.beltway.internal.dual.DualAscent;
 import org.beltway.internal.dual.DualValue;
@@ -198,12 +199,11 @@ public final class AllocationSolver {
      * Worker threads, the calling thread included (default: available processors). Results do not
      * depend on it.
      *
-     * @throws IllegalArgumentException if {@code threads < 1} or already set
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalStateException if already set
      */
     public Builder threads(int threads) {
-      if (this.threads != -1) {
-        throw new IllegalArgumentException("threads are already set");
-      }
+      Strict.requireUnset("threads", this.threads != -1, this.threads);
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1: " + threads);
       }
@@ -214,12 +214,11 @@ public final class AllocationSolver {
     /**
      * The relative duality gap at which to stop (default 1e-4).
      *
-     * @throws IllegalArgumentException unless in (0, 1), or if already set
+     * @throws IllegalArgumentException unless in (0, 1)
+     * @throws IllegalStateException if already set
      */
     public Builder gapTolerance(double tolerance) {
-      if (!Double.isNaN(gapTolerance)) {
-        throw new IllegalArgumentException("gapTolerance is already set");
-      }
+      Strict.requireUnset("gapTolerance", !Double.isNaN(gapTolerance), gapTolerance);
       gapTolerance = checkTolerance("gapTolerance", tolerance);
       return this;
     }
@@ -227,12 +226,12 @@ public final class AllocationSolver {
     /**
      * The largest relative constraint violation at which to stop (default 1e-6).
      *
-     * @throws IllegalArgumentException unless in (0, 1), or if already set
+     * @throws IllegalArgumentException unless in (0, 1)
+     * @throws IllegalStateException if already set
      */
     public Builder violationTolerance(double tolerance) {
-      if (!Double.isNaN(violationTolerance)) {
-        throw new IllegalArgumentException("violationTolerance is already set");
-      }
+      Strict.requireUnset("violationTolerance", !Double.isNaN(violationTolerance),
+          violationTolerance);
       violationTolerance = checkTolerance("violationTolerance", tolerance);
       return this;
     }
@@ -240,12 +239,11 @@ public final class AllocationSolver {
     /**
      * The most passes to run (default 5 000).
      *
-     * @throws IllegalArgumentException if {@code passes < 1} or already set
+     * @throws IllegalArgumentException if {@code passes < 1}
+     * @throws IllegalStateException if already set
      */
     public Builder maxPasses(int passes) {
-      if (maxPasses != -1) {
-        throw new IllegalArgumentException("maxPasses is already set");
-      }
+      Strict.requireUnset("maxPasses", maxPasses != -1, maxPasses);
       if (passes < 1) {
         throw new IllegalArgumentException("maxPasses must be >= 1: " + passes);
       }
@@ -256,12 +254,11 @@ public final class AllocationSolver {
     /**
      * The longest a solve may run (default 10 minutes); checked after each pass.
      *
-     * @throws IllegalArgumentException if not positive or already set
+     * @throws IllegalArgumentException if not positive
+     * @throws IllegalStateException if already set
      */
     public Builder timeLimit(Duration limit) {
-      if (timeLimit != null) {
-        throw new IllegalArgumentException("timeLimit is already set");
-      }
+      Strict.requireUnset("timeLimit", timeLimit);
       if (limit == null || limit.isNegative() || limit.isZero()) {
         throw new IllegalArgumentException("timeLimit must be positive: " + limit);
       }

@@ -2,6 +2,7 @@ package org.beltway.allocation;
 
 import java.util.Locale;
 import java.util.function.IntPredicate;
+import org.beltway.internal.Strict;
 
 /**
  * A share constraint on a group of edges: the traffic planned to the chosen suppliers in the chosen
@@ -82,7 +83,10 @@ public final class GroupShare {
     return String.format(Locale.ROOT, "GroupShare[%s, atLeast=%s, atMost=%s]", name, atLeast, atMost);
   }
 
-  /** Builds a {@link GroupShare}; every setting may be given once and is checked at once. */
+  /**
+   * Builds a {@link GroupShare}; every setting may be given once and is checked at once: a second time
+   * throws {@link IllegalStateException} naming the setting and its value.
+   */
   public static final class Builder {
     private final String name;
     private IntPredicate supplierRows;
@@ -117,9 +121,7 @@ public final class GroupShare {
 
     /** The scope: segment indexes for which the predicate holds; all segments when not set. */
     public Builder segments(IntPredicate segmentIndexes) {
-      if (this.segmentIndexes != null) {
-        throw error("segments are already set");
-      }
+      Strict.requireUnset(label("segments"), this.segmentIndexes);
       if (segmentIndexes == null) {
         throw error("segments must not be null");
       }
@@ -130,12 +132,11 @@ public final class GroupShare {
     /**
      * The group gets at least this share of the scope's forecast traffic.
      *
-     * @throws IllegalArgumentException if the share is not in [0, 1] or was already set
+     * @throws IllegalArgumentException if the share is not in [0, 1]
+     * @throws IllegalStateException if atLeast was already set
      */
     public Builder atLeast(double share) {
-      if (!Double.isNaN(atLeast)) {
-        throw error("atLeast is already set");
-      }
+      Strict.requireUnset(label("atLeast"), !Double.isNaN(atLeast), atLeast);
       atLeast = checkShare("atLeast", share);
       return this;
     }
@@ -143,12 +144,11 @@ public final class GroupShare {
     /**
      * The group gets at most this share of the scope's forecast traffic.
      *
-     * @throws IllegalArgumentException if the share is not in [0, 1] or was already set
+     * @throws IllegalArgumentException if the share is not in [0, 1]
+     * @throws IllegalStateException if atMost was already set
      */
     public Builder atMost(double share) {
-      if (!Double.isNaN(atMost)) {
-        throw error("atMost is already set");
-      }
+      Strict.requireUnset(label("atMost"), !Double.isNaN(atMost), atMost);
       atMost = checkShare("atMost", share);
       return this;
     }
@@ -179,9 +179,7 @@ public final class GroupShare {
     }
 
     private void checkSuppliersUnset() {
-      if (supplierRows != null || supplierMask != null) {
-        throw error("suppliers are already set");
-      }
+      Strict.requireUnset(label("suppliers"), supplierRows != null ? supplierRows : supplierMask);
     }
 
     private double checkShare(String what, double share) {
@@ -192,7 +190,11 @@ public final class GroupShare {
     }
 
     private IllegalArgumentException error(String message) {
-      return new IllegalArgumentException("group share \"" + name + "\": " + message);
+      return new IllegalArgumentException(label(message));
+    }
+
+    private String label(String message) {
+      return "group share \"" + name + "\": " + message;
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
 
 /**
@@ -113,7 +114,7 @@ public final class DemandConversion {
 
   /**
    * Builds a {@link DemandConversion}. Each setting may be given once; a setting given twice or out of
-   * range fails at once.
+   * range fails at once, naming the setting and the value.
    */
   public static final class Builder {
     private final ConversionPrior prior;
@@ -129,11 +130,12 @@ public final class DemandConversion {
     /**
      * The factor applied to the expected need, {@code >= 1} and finite; default
      * {@value DemandConversion#DEFAULT_SAFETY_MARGIN}.
+     *
+     * @throws IllegalArgumentException if not finite and {@code >= 1}
+     * @throws IllegalStateException if already set
      */
     public Builder safetyMargin(double margin) {
-      if (marginSet) {
-        throw new IllegalStateException("safetyMargin was already set to " + safetyMargin);
-      }
+      Strict.requireUnset("safetyMargin", marginSet, safetyMargin);
       if (!(margin >= 1 && Double.isFinite(margin))) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "safetyMargin must be a finite number >= 1: %s", margin));
@@ -146,11 +148,12 @@ public final class DemandConversion {
     /**
      * The largest plausible demand of one supplier in impressions per day, {@code > 0}; default
      * unbounded ({@link Double#POSITIVE_INFINITY}).
+     *
+     * @throws IllegalArgumentException if not {@code > 0}
+     * @throws IllegalStateException if already set
      */
     public Builder maxDailyImpressions(double bound) {
-      if (boundSet) {
-        throw new IllegalStateException("maxDailyImpressions was already set to " + maxDailyImpressions);
-      }
+      Strict.requireUnset("maxDailyImpressions", boundSet, maxDailyImpressions);
       if (!(bound > 0)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "maxDailyImpressions must be > 0: %s", bound));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.GroupShare;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 
 /**
  * Ready policies built from the allocation primitives.
@@ -35,7 +36,9 @@ public final class Policies {
 
   /**
    * Builds the 2025 industrial-belt recovery policy. The quality tier is required; every other part
-   * is optional; every setting may be given once and is checked at once.
+   * is optional; every setting may be given once and is checked at once: a second time throws
+   * {@link IllegalStateException} naming the setting and its value, a share out of [0, 1]
+   * {@link IllegalArgumentException}.
    */
   public static final class IndustrialBeltRecovery {
     private static final String NAME = "industrialBeltRecovery2025";
@@ -55,36 +58,28 @@ public final class Policies {
 
     /** The quality tier (top 20% per category by composite score), one entry per supplier row. */
     public IndustrialBeltRecovery qualityTier(boolean[] byRow) {
-      if (quality != null) {
-        throw error("qualityTier is already set");
-      }
+      Strict.requireUnset(NAME + ": qualityTier", quality);
       quality = byRow.clone();
       return this;
     }
 
     /** The quality tier's share of all traffic (default 0.8, the plan's number). */
     public IndustrialBeltRecovery qualityShare(double share) {
-      if (!Double.isNaN(qualityShare)) {
-        throw error("qualityShare is already set");
-      }
+      Strict.requireUnset(NAME + ": qualityShare", !Double.isNaN(qualityShare), qualityShare);
       qualityShare = share(share, "qualityShare");
       return this;
     }
 
     /** The quality tier's share of TOP-buyer traffic (default 0.6, an assumption). */
     public IndustrialBeltRecovery topBuyerQualityShare(double share) {
-      if (!Double.isNaN(topBuyerShare)) {
-        throw error("topBuyerQualityShare is already set");
-      }
+      Strict.requireUnset(NAME + ": topBuyerQualityShare", !Double.isNaN(topBuyerShare), topBuyerShare);
       topBuyerShare = share(share, "topBuyerQualityShare");
       return this;
     }
 
     /** Caps the share of all traffic going to commercial (paid) suppliers. */
     public IndustrialBeltRecovery commercialCap(boolean[] commercialByRow, double cap) {
-      if (commercial != null) {
-        throw error("commercialCap is already set");
-      }
+      Strict.requireUnset(NAME + ": commercialCap", commercial != null, commercialCap);
       commercialCap = share(cap, "commercialCap");
       commercial = commercialByRow.clone();
       return this;
@@ -92,9 +87,7 @@ public final class Policies {
 
     /** Caps the share of all traffic going to head suppliers. */
     public IndustrialBeltRecovery headCap(boolean[] headByRow, double cap) {
-      if (head != null) {
-        throw error("headCap is already set");
-      }
+      Strict.requireUnset(NAME + ": headCap", head != null, headCap);
       headCap = share(cap, "headCap");
       head = headByRow.clone();
       return this;
@@ -102,9 +95,7 @@ public final class Policies {
 
     /** Impression guarantees by supplier row (0 = none), e.g. from the guarantee ledger's demand. */
     public IndustrialBeltRecovery guarantees(double[] impressionsByRow) {
-      if (guarantees != null) {
-        throw error("guarantees are already set");
-      }
+      Strict.requireUnset(NAME + ": guarantees", guarantees);
       guarantees = impressionsByRow.clone();
       return this;
     }

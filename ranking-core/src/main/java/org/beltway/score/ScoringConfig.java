@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.beltway.internal.Strict;
 
 /**
  * The settings of the scoring engine: dimension weights (a default and per category), the price band,
@@ -142,17 +143,10 @@ public final class ScoringConfig {
 
     private Builder() {}
 
-    private static void once(String name, Object current) {
-      if (current != null) {
-        throw new IllegalStateException(String.format(Locale.ROOT, "%s was already set to %s", name,
-            current));
-      }
-    }
-
     /** The default weights of every category without its own. */
     public Builder weights(Weights weights) {
       Objects.requireNonNull(weights, "weights must not be null");
-      once("weights", this.weights);
+      Strict.requireUnset("weights", this.weights);
       this.weights = weights;
       return this;
     }
@@ -168,7 +162,7 @@ public final class ScoringConfig {
       if (category < 0) {
         throw new IllegalArgumentException("category must be >= 0: " + category);
       }
-      once("weights of category " + category, categoryWeights.get(category));
+      Strict.requireUnset("weights of category " + category, categoryWeights.get(category));
       categoryWeights.put(category, weights);
       return this;
     }
@@ -176,7 +170,7 @@ public final class ScoringConfig {
     /** The price band of the PRICE dimension. */
     public Builder priceBand(PriceBand priceBand) {
       Objects.requireNonNull(priceBand, "priceBand must not be null");
-      once("priceBand", this.priceBand);
+      Strict.requireUnset("priceBand", this.priceBand);
       this.priceBand = priceBand;
       return this;
     }
@@ -187,7 +181,7 @@ public final class ScoringConfig {
      * @throws IllegalArgumentException if {@code cap < 1}
      */
     public Builder claimCapPerBuyer(int cap) {
-      once("claimCapPerBuyer", claimCapPerBuyer);
+      Strict.requireUnset("claimCapPerBuyer", claimCapPerBuyer);
       if (cap < 1) {
         throw new IllegalArgumentException("claimCapPerBuyer must be >= 1: " + cap);
       }
@@ -201,7 +195,7 @@ public final class ScoringConfig {
      * @throws IllegalArgumentException if {@code size < 2} (a variance needs two suppliers)
      */
     public Builder minCategorySize(int size) {
-      once("minCategorySize", minCategorySize);
+      Strict.requireUnset("minCategorySize", minCategorySize);
       if (size < 2) {
         throw new IllegalArgumentException("minCategorySize must be >= 2: " + size);
       }
@@ -215,7 +209,7 @@ public final class ScoringConfig {
      * @throws IllegalArgumentException if not in (0, 1]
      */
     public Builder qualityShare(double share) {
-      once("qualityShare", qualityShare);
+      Strict.requireUnset("qualityShare", qualityShare);
       if (!(share > 0 && share <= 1)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "qualityShare must be in (0, 1]: %s", share));
@@ -230,7 +224,7 @@ public final class ScoringConfig {
      * @throws IllegalArgumentException if not in [0, 1]
      */
     public Builder headShare(double share) {
-      once("headShare", headShare);
+      Strict.requireUnset("headShare", headShare);
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "headShare must be in [0, 1]: %s", share));
@@ -245,7 +239,7 @@ public final class ScoringConfig {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Builder threads(int threads) {
-      once("threads", this.threads);
+      Strict.requireUnset("threads", this.threads);
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1: " + threads);
       }

@@ -68,13 +68,13 @@ public final class BeltwayStrategy implements TrafficStrategy {
   public void plan(TrafficDay day, DayPlan out) {
     EligibilityGraph graph = day.graph();
     AllocationProblem.Builder builder = AllocationProblem.builder(graph)
-        .merit(day.merit)
+        .merit(day.meritByRow())
         .capShareOfSegment(day.segmentCapShare())
         .priorities(priorities);
     AllocationProblem problem = Policies.industrialBeltRecovery2025(graph.segments())
-        .qualityTier(day.qualityTier)
-        .headCap(day.headTier, HEAD_CAP)
-        .guarantees(day.guarantee)
+        .qualityTier(day.qualityTierByRow())
+        .headCap(day.headTierByRow(), HEAD_CAP)
+        .guarantees(day.guaranteeByRow())
         .build()
         .applyTo(builder)
         .build();
@@ -119,23 +119,8 @@ public final class BeltwayStrategy implements TrafficStrategy {
     return previous == null ? null : previous.certificate();
   }
 
-  /** Dual-ascent passes over all solves so far. */
-  public long passes() {
-    return passes;
-  }
-
-  /** Solves so far. */
-  public int solves() {
-    return solves;
-  }
-
-  /** Solves that stopped at the solver's pass or time limit rather than converging. */
-  public int unconverged() {
-    return unconverged;
-  }
-
-  /** The largest relative duality gap of any solve so far. */
-  public double largestGap() {
-    return largestGap;
+  @Override
+  public SolverStatistics solverStatistics() {
+    return new SolverStatistics(solves, passes, unconverged, largestGap);
   }
 }

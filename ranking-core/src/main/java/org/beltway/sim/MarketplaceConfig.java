@@ -1,6 +1,7 @@
 package org.beltway.sim;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * What {@link MarketplaceGenerator} builds: the fraction of national scale, the seed, and the few
@@ -134,7 +135,7 @@ public record MarketplaceConfig(double scale, long seed, int categories, double 
      * @throws IllegalStateException if already set
      */
     public Builder scale(double scale) {
-      once("scale", this.scale);
+      Strict.requireUnset("scale", this.scale);
       checkScale(scale);
       this.scale = scale;
       return this;
@@ -146,7 +147,7 @@ public record MarketplaceConfig(double scale, long seed, int categories, double 
      * @throws IllegalStateException if already set
      */
     public Builder seed(long seed) {
-      once("seed", this.seed);
+      Strict.requireUnset("seed", this.seed);
       this.seed = seed;
       return this;
     }
@@ -158,7 +159,7 @@ public record MarketplaceConfig(double scale, long seed, int categories, double 
      * @throws IllegalStateException if already set
      */
     public Builder categories(int categories) {
-      once("categories", this.categories);
+      Strict.requireUnset("categories", this.categories);
       checkCategories(categories);
       this.categories = categories;
       return this;
@@ -171,7 +172,7 @@ public record MarketplaceConfig(double scale, long seed, int categories, double 
      * @throws IllegalStateException if already set
      */
     public Builder dailyImpressions(double dailyImpressions) {
-      once("dailyImpressions", this.dailyImpressions);
+      Strict.requireUnset("dailyImpressions", this.dailyImpressions);
       checkDailyImpressions(dailyImpressions);
       this.dailyImpressions = dailyImpressions;
       return this;
@@ -184,7 +185,7 @@ public record MarketplaceConfig(double scale, long seed, int categories, double 
      * @throws IllegalStateException if already set
      */
     public Builder badActorShare(double badActorShare) {
-      once("badActorShare", this.badActorShare);
+      Strict.requireUnset("badActorShare", this.badActorShare);
       checkBadActorShare(badActorShare);
       this.badActorShare = badActorShare;
       return this;
@@ -203,12 +204,6 @@ public record MarketplaceConfig(double scale, long seed, int categories, double 
       return new MarketplaceConfig(s, seed, categories == null ? defaultCategories(s) : categories,
           dailyImpressions == null ? NATIONAL_DAILY_IMPRESSIONS * s : dailyImpressions,
           badActorShare == null ? DEFAULT_BAD_ACTOR_SHARE : badActorShare);
-    }
-
-    private static void once(String name, Object current) {
-      if (current != null) {
-        throw new IllegalStateException(String.format(Locale.ROOT, "%s was already set to %s", name, current));
-      }
     }
   }
 }

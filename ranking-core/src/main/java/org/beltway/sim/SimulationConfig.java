@@ -1,6 +1,7 @@
 package org.beltway.sim;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * The knobs of a {@link Simulation}: how long it runs, how wrong the planner's forecasts are, how
@@ -168,7 +169,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder days(int days) {
-      once("days", this.days);
+      Strict.requireUnset("days", this.days);
       checkDays(days);
       this.days = days;
       return this;
@@ -191,7 +192,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder trafficError(double error) {
-      once("trafficError", trafficError);
+      Strict.requireUnset("trafficError", trafficError);
       checkError("trafficError", error);
       trafficError = error;
       return this;
@@ -204,7 +205,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder conversionError(double error) {
-      once("conversionError", conversionError);
+      Strict.requireUnset("conversionError", conversionError);
       checkError("conversionError", error);
       conversionError = error;
       return this;
@@ -217,7 +218,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder safetyMargin(double margin) {
-      once("safetyMargin", safetyMargin);
+      Strict.requireUnset("safetyMargin", safetyMargin);
       checkSafetyMargin(margin);
       safetyMargin = margin;
       return this;
@@ -230,7 +231,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder rescoreEveryDays(int days) {
-      once("rescoreEveryDays", rescoreEveryDays);
+      Strict.requireUnset("rescoreEveryDays", rescoreEveryDays);
       checkAtLeastOne("rescoreEveryDays", days);
       rescoreEveryDays = days;
       return this;
@@ -243,7 +244,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder newTrustPassPerDay(double perDay) {
-      once("newTrustPassPerDay", newTrustPassPerDay);
+      Strict.requireUnset("newTrustPassPerDay", newTrustPassPerDay);
       checkArrivals(perDay);
       newTrustPassPerDay = perDay;
       return this;
@@ -256,7 +257,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder lastEnrolmentDay(int day) {
-      once("lastEnrolmentDay", lastEnrolmentDay);
+      Strict.requireUnset("lastEnrolmentDay", lastEnrolmentDay);
       checkLastEnrolmentDay(day);
       lastEnrolmentDay = day;
       return this;
@@ -268,7 +269,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder randomConversion(boolean random) {
-      once("randomConversion", randomConversion);
+      Strict.requireUnset("randomConversion", randomConversion);
       randomConversion = random;
       return this;
     }
@@ -280,7 +281,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder pilotDays(int days) {
-      once("pilotDays", pilotDays);
+      Strict.requireUnset("pilotDays", pilotDays);
       checkAtLeastOne("pilotDays", days);
       pilotDays = days;
       return this;
@@ -293,7 +294,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder segmentCapShare(double share) {
-      once("segmentCapShare", segmentCapShare);
+      Strict.requireUnset("segmentCapShare", segmentCapShare);
       checkCapShare(share);
       segmentCapShare = share;
       return this;
@@ -306,7 +307,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      * @throws IllegalStateException if already set
      */
     public Builder participation(double share) {
-      once("participation", participation);
+      Strict.requireUnset("participation", participation);
       checkParticipation(share);
       participation = share;
       return this;
@@ -323,12 +324,6 @@ public record SimulationConfig(int days, double trafficError, double conversionE
           randomConversion == null || randomConversion, pilotDays == null ? 30 : pilotDays,
           segmentCapShare == null ? DEFAULT_SEGMENT_CAP_SHARE : segmentCapShare,
           participation == null ? 1.0 : participation);
-    }
-
-    private static void once(String name, Object current) {
-      if (current != null) {
-        throw new IllegalStateException(String.format(Locale.ROOT, "%s was already set to %s", name, current));
-      }
     }
   }
 }

@@ -117,18 +117,17 @@ final class StrategyRun {
     }
     int ledgerDay = Simulation.HISTORY_DAYS + t;
     GuaranteeDemand demand = sim.conversion.demand(ledger, sim.table, ledgerDay);
-    day.day = t;
     double[] guarantee = demand.impressionsByRow();
     double[] capacity = sim.capacity;
     for (int r = 0; r < n; r++) {
       guarantee[r] = Math.min(guarantee[r], capacity[r]);
     }
-    day.guarantee = guarantee;
+    day.startDay(t, guarantee);
     plan.clear();
     long start = System.nanoTime();
     strategy.plan(day, plan);
     planNanos += System.nanoTime() - start;
-    day.scoresChanged = false;
+    day.planned();
     checkConservation(plan, t);
     tally(strategy.unmetPromises());
     deliver(plan, actual, t);
@@ -148,7 +147,7 @@ final class StrategyRun {
       quality[r] = scores.qualityTier(r);
       head[r] = scores.headTier(r);
     }
-    day.setScores(composite, Merit.DEFAULT.apply(composite), quality, head, day.theta);
+    day.setScores(composite, Merit.DEFAULT.apply(composite), quality, head, day.fairExposureByEdge());
   }
 
   private void checkConservation(DayPlan plan, int t) {
@@ -202,7 +201,7 @@ final class StrategyRun {
     Arrays.fill(delivered, 0.0);
     Arrays.fill(weighted, 0.0);
     Arrays.fill(fairToday, 0.0);
-    double[] theta = day.theta;
+    double[] theta = day.fairExposureByEdge();
     double[] x = plan.x;
     for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {
       int from = graph.segmentStart(j);
@@ -222,11 +221,11 @@ final class StrategyRun {
         fairToday[row] += theta[e] * scale;
       }
     }
-    double[] merit = day.merit;
-    boolean[] quality = day.qualityTier;
-    boolean[] head = day.headTier;
+    double[] merit = day.meritByRow();
+    boolean[] quality = day.qualityTierByRow();
+    boolean[] head = day.headTierByRow();
     double[] trueQuality = sim.quality;
-    double[] guarantee = day.guarantee;
+    double[] guarantee = day.guaranteeByRow();
     double servedToday = 0;
     double qualityToday = 0;
     for (int r = 0; r < n; r++) {
@@ -341,12 +340,12 @@ final class StrategyRun {
     for (Map.Entry<Binding, BitSet> entry : unmetSuppliers.entrySet()) {
       distinct.put(entry.getKey(), entry.getValue().cardinality());
     }
-    long passes = strategy instanceof BeltwayStrategy b ? b.passes() : 0;
-    int stops = strategy instanceof BeltwayStrategy b ? b.unconverged() : 0;
+    SolverStatistics solver = strategy.solverStatistics();
     return new StrategyResult(strategy.name(), attainment, infeasibleMet, byDay, demanded, shortfall,
         qualityShareByDay, served > 0 ? headImpressions / served : 0.0, Concentration.gini(sorted),
         Concentration.lorenz(sorted, StrategyResult.LORENZ_POINTS), meritWeighted, meritWeightedFair,
         newBuyers, served > 0 ? qualityWeighted / served : 0.0, unmetSupplierDays, distinct,
-        unmetShareDays, new ArrayList<>(unmetExamples.values()), planNanos, passes, stops);
+        unmetShareDays, new ArrayList<>(unmetExamples.values()), planNanos, solver.passes(),
+        solver.unconverged());
   }
 }

@@ -12,22 +12,25 @@ import org.beltway.allocation.SegmentTable;
  * guarantees ask for that day ({@code d_i} of docs/design.md §4, from
  * {@link org.beltway.guarantee.DemandConversion}).
  *
- * <p>A read-only view the {@link Simulation} refreshes in place every day (the arrays behind it are the
- * simulation's, so a national day allocates nothing): read it during {@link TrafficStrategy#plan} and
- * keep nothing but numbers. Rows are the supplier rows of the graph, edges and segments its indices.
+ * <p>Read-only to its users: its state is private, and only the {@link Simulation} changes it, in
+ * place, between two plans: before each day's plan it sets the day number and the day's guarantees, on
+ * re-scoring days also the scores and the fair exposure, and after the plan it clears
+ * {@link #scoresChanged()}. The arrays behind it are the simulation's (a national day allocates
+ * nothing), so read it during {@link TrafficStrategy#plan} and keep nothing but numbers. Rows are the
+ * supplier rows of the graph, edges and segments its indices.
  */
 public final class TrafficDay {
   private final EligibilityGraph graph;
   private final double[] forecast;
   private final double segmentCapShare;
-  int day;
-  boolean scoresChanged;
-  double[] composite;
-  double[] merit;
-  boolean[] qualityTier;
-  boolean[] headTier;
-  double[] theta;
-  double[] guarantee;
+  private int day;
+  private boolean scoresChanged;
+  private double[] composite;
+  private double[] merit;
+  private boolean[] qualityTier;
+  private boolean[] headTier;
+  private double[] theta;
+  private double[] guarantee;
 
   TrafficDay(EligibilityGraph graph, double segmentCapShare) {
     this.graph = graph;
@@ -76,11 +79,21 @@ public final class TrafficDay {
       }
     }
     TrafficDay d = new TrafficDay(graph, segmentCapShare);
-    d.day = day;
     d.setScores(composite.clone(), Merit.DEFAULT.apply(composite), qualityTier.clone(), headTier.clone(),
         new double[graph.edgeCount()]);
-    d.guarantee = guarantee.clone();
+    d.startDay(day, guarantee.clone());
     return d;
+  }
+
+  /** Starts day {@code day}: its guarantees by row (kept, not copied). */
+  void startDay(int day, double[] guarantee) {
+    this.day = day;
+    this.guarantee = guarantee;
+  }
+
+  /** Marks the day planned: the scores are no longer new to the strategy. */
+  void planned() {
+    scoresChanged = false;
   }
 
   /** Installs new scores and recomputes the fair exposure into {@code thetaBuffer}. */
@@ -175,5 +188,27 @@ public final class TrafficDay {
   /** The number of supplier rows. */
   public int supplierCount() {
     return graph.supplierCount();
+  }
+
+  // The simulation's own arrays, for this package's bulk readers; never modified through these.
+
+  double[] meritByRow() {
+    return merit;
+  }
+
+  boolean[] qualityTierByRow() {
+    return qualityTier;
+  }
+
+  boolean[] headTierByRow() {
+    return headTier;
+  }
+
+  double[] guaranteeByRow() {
+    return guarantee;
+  }
+
+  double[] fairExposureByEdge() {
+    return theta;
   }
 }

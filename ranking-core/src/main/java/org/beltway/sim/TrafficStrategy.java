@@ -35,6 +35,11 @@ public interface TrafficStrategy {
     return List.of();
   }
 
+  /** What the strategy's solver did over the simulation so far; {@link SolverStatistics#NONE} without one. */
+  default SolverStatistics solverStatistics() {
+    return SolverStatistics.NONE;
+  }
+
   /** Beltway: the certified solver with the 2025 industrial-belt recovery policy. */
   static TrafficStrategy beltway() {
     return new BeltwayStrategy();

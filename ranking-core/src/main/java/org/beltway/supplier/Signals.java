@@ -3,7 +3,7 @@ package org.beltway.supplier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * The raw signals of one supplier over one window (default 90 days): counts, amounts and refund
@@ -91,10 +91,7 @@ public final class Signals {
      * @throws IllegalStateException if it was already set on this builder
      */
     public Builder count(Count count, long value) {
-      if (countSet[count.ordinal()]) {
-        throw new IllegalStateException(String.format(Locale.ROOT,
-            "%s was already set to %d", count.field(), counts[count.ordinal()]));
-      }
+      Strict.requireUnset(count.field(), countSet[count.ordinal()], counts[count.ordinal()]);
       countSet[count.ordinal()] = true;
       counts[count.ordinal()] = value;
       return this;
@@ -106,10 +103,7 @@ public final class Signals {
      * @throws IllegalStateException if it was already set on this builder
      */
     public Builder amount(Amount amount, double value) {
-      if (amountSet[amount.ordinal()]) {
-        throw new IllegalStateException(String.format(Locale.ROOT,
-            "%s was already set to %s", amount.field(), amounts[amount.ordinal()]));
-      }
+      Strict.requireUnset(amount.field(), amountSet[amount.ordinal()], amounts[amount.ordinal()]);
       amountSet[amount.ordinal()] = true;
       amounts[amount.ordinal()] = value;
       return this;

@@ -14,6 +14,11 @@ class ValidationMessagesTest {
     return assertThrows(IllegalArgumentException.class, call).getMessage();
   }
 
+  /** The message of a setting given twice: the builder's state, not the argument, is wrong. */
+  private static String givenTwice(Executable call) {
+    return assertThrows(IllegalStateException.class, call).getMessage();
+  }
+
   private static SegmentTable segments() {
     return SegmentTable.builder(2).add(Segment.of(10, 0, BuyerTier.TOP, Channel.WHOLESALE, 1000))
         .add(Segment.of(20, 1, BuyerTier.OTHER, Channel.WHOLESALE, 500)).build();
@@ -67,7 +72,11 @@ class ValidationMessagesTest {
         rejection(() -> AllocationProblem.builder(graph()).merit(new double[] {1})));
     assertEquals("supplier 2: merit (0.0): expected a finite number > 0",
         rejection(() -> AllocationProblem.builder(graph()).merit(new double[] {1, 0})));
-    assertEquals("merit is already set", rejection(() -> problem().merit(new double[] {1, 1})));
+    assertEquals("merit was already set to [1.0, 2.0]", givenTwice(() -> problem().merit(new double[] {1, 1})));
+    assertEquals("merit was already set to [1.0, 2.0]",
+        givenTwice(() -> problem().scores(new double[] {0.5, 0.5}, Merit.DEFAULT)));
+    assertEquals("relevance was already set to [1.0, 1.0, 1.0]",
+        givenTwice(() -> problem().relevance(new double[] {1, 1, 1}).relevance(new double[] {1, 1, 1})));
     assertEquals("supplier 2: score (1.5): expected a number in [0, 1]",
         rejection(() -> AllocationProblem.builder(graph()).scores(new double[] {0.5, 1.5}, Merit.DEFAULT)));
     assertEquals("relevance has 1 values: expected one per edge (3)",
@@ -104,8 +113,24 @@ class ValidationMessagesTest {
     assertEquals("edge (supplier 1, segment 10): capEdge given twice",
         rejection(() -> problem().capEdge(1, 10, 5).capEdge(1, 10, 6)));
     assertEquals("capShareOfSegment must be in [0, 1]: 1.2", rejection(() -> problem().capShareOfSegment(1.2)));
-    assertEquals("capShareOfSegment is already set",
-        rejection(() -> problem().capShareOfSegment(0.1).capShareOfSegment(0.2)));
+    assertEquals("capShareOfSegment was already set to 0.1",
+        givenTwice(() -> problem().capShareOfSegment(0.1).capShareOfSegment(0.2)));
+    assertEquals("guarantees was already set to [0.0, 5.0]",
+        givenTwice(() -> problem().guarantees(new double[] {0, 5}).guarantees(new double[] {0, 6})));
+  }
+
+  @Test
+  void solverSettingsGivenTwiceNameTheirOldValue() {
+    assertEquals("threads was already set to 2",
+        givenTwice(() -> AllocationSolver.builder().threads(2).threads(1)));
+    assertEquals("gapTolerance was already set to 0.001",
+        givenTwice(() -> AllocationSolver.builder().gapTolerance(1e-3).gapTolerance(1e-4)));
+    assertEquals("violationTolerance was already set to 1.0E-5",
+        givenTwice(() -> AllocationSolver.builder().violationTolerance(1e-5).violationTolerance(1e-6)));
+    assertEquals("maxPasses was already set to 7",
+        givenTwice(() -> AllocationSolver.builder().maxPasses(7).maxPasses(8)));
+    assertEquals("timeLimit was already set to PT1S", givenTwice(() -> AllocationSolver.builder()
+        .timeLimit(Duration.ofSeconds(1)).timeLimit(Duration.ofSeconds(2))));
   }
 
   @Test
@@ -121,12 +146,17 @@ class ValidationMessagesTest {
         rejection(() -> GroupShare.builder("quality").suppliers(r -> true).build()));
     assertEquals("group share \"quality\": suppliers are not set",
         rejection(() -> GroupShare.builder("quality").atLeast(0.8).build()));
-    assertEquals("group share \"quality\": atLeast is already set",
-        rejection(() -> GroupShare.builder("quality").atLeast(0.8).atLeast(0.7)));
-    assertEquals("group share \"quality\": suppliers are already set",
-        rejection(() -> GroupShare.builder("quality").suppliers(r -> true).suppliers(new boolean[2])));
-    assertEquals("group share \"quality\": segments are already set",
-        rejection(() -> GroupShare.builder("quality").segments(j -> true).segments(j -> false)));
+    assertEquals("group share \"quality\": atLeast was already set to 0.8",
+        givenTwice(() -> GroupShare.builder("quality").atLeast(0.8).atLeast(0.7)));
+    assertEquals("group share \"quality\": atMost was already set to 0.3",
+        givenTwice(() -> GroupShare.builder("quality").atMost(0.3).atMost(0.4)));
+    assertEquals("group share \"quality\": suppliers was already set to a lambda",
+        givenTwice(() -> GroupShare.builder("quality").suppliers(r -> true).suppliers(new boolean[2])));
+    assertEquals("group share \"quality\": suppliers was already set to [true, false, true, true, …] (6 values)",
+        givenTwice(() -> GroupShare.builder("quality").suppliers(new boolean[] {true, false, true, true, false, true})
+            .suppliers(r -> true)));
+    assertEquals("group share \"quality\": segments was already set to a lambda",
+        givenTwice(() -> GroupShare.builder("quality").segments(j -> true).segments(j -> false)));
     GroupShare quality = GroupShare.builder("quality").suppliers(new boolean[] {true}).atLeast(0.8).build();
     assertEquals("group share \"quality\": supplier mask has 1 values: expected one per supplier (2)",
         rejection(() -> problem().share(quality)));
@@ -145,10 +175,10 @@ class ValidationMessagesTest {
     assertEquals("guaranteePenalty must be a finite number > 0: 0.0", rejection(() -> new Priorities(0, 1)));
     assertEquals("groupPenalty must be a finite number > 0: Infinity",
         rejection(() -> new Priorities(1, Double.POSITIVE_INFINITY)));
-    assertEquals("priorities are already set", rejection(() -> problem()
+    assertEquals("priorities was already set to Priorities[guaranteePenalty=1000000.0, groupPenalty=1000.0]",
+        givenTwice(() -> problem()
         .priorities(Priorities.GUARANTEES_FIRST).priorities(Priorities.GROUPS_FIRST)));
     assertEquals("threads must be >= 1: 0", rejection(() -> AllocationSolver.builder().threads(0)));
-    assertEquals("threads are already set", rejection(() -> AllocationSolver.builder().threads(1).threads(2)));
     assertEquals("gapTolerance must be in (0, 1): 0.0", rejection(() -> AllocationSolver.builder().gapTolerance(0)));
     assertEquals("violationTolerance must be in (0, 1): 1.0",
         rejection(() -> AllocationSolver.builder().violationTolerance(1)));

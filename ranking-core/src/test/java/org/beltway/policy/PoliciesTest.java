@@ -78,8 +78,14 @@ class PoliciesTest {
     assertEquals("industrialBeltRecovery2025: headCap mask has 3 values: expected one per supplier (2)",
         assertThrows(IllegalArgumentException.class, () -> Policies.industrialBeltRecovery2025(segments)
             .qualityTier(new boolean[2]).headCap(new boolean[3], 0.2).build()).getMessage());
-    assertEquals("industrialBeltRecovery2025: qualityShare is already set",
-        assertThrows(IllegalArgumentException.class, () -> Policies.industrialBeltRecovery2025(segments)
+    assertEquals("industrialBeltRecovery2025: qualityShare was already set to 0.8",
+        assertThrows(IllegalStateException.class, () -> Policies.industrialBeltRecovery2025(segments)
             .qualityShare(0.8).qualityShare(0.7)).getMessage());
+    assertEquals("industrialBeltRecovery2025: headCap was already set to 0.1",
+        assertThrows(IllegalStateException.class, () -> Policies.industrialBeltRecovery2025(segments)
+            .headCap(new boolean[2], 0.1).headCap(new boolean[2], 0.2)).getMessage());
+    assertEquals("industrialBeltRecovery2025: qualityTier was already set to [true, false]",
+        assertThrows(IllegalStateException.class, () -> Policies.industrialBeltRecovery2025(segments)
+            .qualityTier(new boolean[] {true, false}).qualityTier(new boolean[2])).getMessage());
   }
 }

@@ -27,13 +27,17 @@ class TrafficStrategyContractTest {
   private static final SupplierTable T = M.suppliers();
   private static final EligibilityGraph G = EligibilityGraph.of(T, M.segments());
   private static final Scores S = Scorer.DEFAULT.score(T);
+  private static final int PLANNED_DAYS = 3;
 
   static Iterable<String> strategies() {
     return TrafficStrategy.NAMES;
   }
 
-  /** Plans several consecutive days of one strategy with guarantees drawn from the seed; checks each plan. */
-  private static void planDays(String name, long seed, double guaranteedShare, double demandScale,
+  /**
+   * Plans several consecutive days of one strategy with guarantees drawn from the seed; checks each plan
+   * and returns the strategy.
+   */
+  private static TrafficStrategy planDays(String name, long seed, double guaranteedShare, double demandScale,
       BiConsumer<TrafficDay, DayPlan> check) {
     TrafficStrategy strategy = TrafficStrategy.named(name);
     int n = T.size();
@@ -45,7 +49,7 @@ class TrafficStrategyContractTest {
       head[r] = S.headTier(r);
     }
     DayPlan plan = new DayPlan(G);
-    for (int day = 0; day < 3; day++) {
+    for (int day = 0; day < PLANNED_DAYS; day++) {
       double[] guarantee = new double[n];
       for (int r = 0; r < n; r++) {
         if (Noise.uniform(seed, 1, day, r) < guaranteedShare) {
@@ -56,6 +60,19 @@ class TrafficStrategyContractTest {
       plan.clear();
       strategy.plan(d, plan);
       check.accept(d, plan);
+    }
+    return strategy;
+  }
+
+  @ParameterizedTest
+  @MethodSource("strategies")
+  void solverStatisticsCountEverySolveAndBaselinesHaveNone(String name) {
+    SolverStatistics stats = planDays(name, 7, 0.1, 1.0, (day, plan) -> { }).solverStatistics();
+    if (name.equals("beltway")) {
+      assertEquals(PLANNED_DAYS, stats.solves(), stats::toString);
+      assertTrue(stats.passes() >= PLANNED_DAYS && stats.unconverged() <= PLANNED_DAYS, stats::toString);
+    } else {
+      assertEquals(SolverStatistics.NONE, stats);
     }
   }
 

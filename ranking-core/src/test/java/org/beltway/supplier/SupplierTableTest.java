@@ -141,6 +141,8 @@ class SupplierTableTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Signals.builder().count(Count.ORDERS, 1).count(Count.ORDERS, 2));
     assertEquals("product.orders was already set to 1", e.getMessage());
+    assertEquals("price.priceIndex was already set to 0.9", assertThrows(IllegalStateException.class,
+        () -> Signals.builder().amount(Amount.PRICE_INDEX, 0.9).amount(Amount.PRICE_INDEX, 1.1)).getMessage());
   }
 
   @Test

@@ -1,0 +1,35 @@
+package org.beltway.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+
+class StrictTest {
+
+  @Test
+  void anUnsetSettingPasses() {
+    Strict.requireUnset("scale", null);
+    Strict.requireUnset("qualityShare", false, Double.NaN);
+  }
+
+  @Test
+  void aSettingGivenTwiceNamesItsFieldAndOldValue() {
+    assertEquals("qualityShare was already set to 0.8",
+        assertThrows(IllegalStateException.class, () -> Strict.requireUnset("qualityShare", true, 0.8))
+            .getMessage());
+    assertEquals("seed was already set to 7",
+        assertThrows(IllegalStateException.class, () -> Strict.requireUnset("seed", 7L)).getMessage());
+  }
+
+  @Test
+  void longArraysShowTheirFirstEntriesAndLengthAndLambdasAreNamed() {
+    assertEquals("[]", Strict.describe(new int[0]));
+    assertEquals("[1.0, 2.0, 3.0, 4.0]", Strict.describe(new double[] {1, 2, 3, 4}));
+    assertEquals("[1, 2, 3, 4, …] (5 values)", Strict.describe(new long[] {1, 2, 3, 4, 5}));
+    IntPredicate any = r -> true;
+    assertEquals("a lambda", Strict.describe(any));
+    assertEquals("null", Strict.describe(null));
+  }
+}
