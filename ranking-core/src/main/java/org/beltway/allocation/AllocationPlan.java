@@ -32,7 +32,10 @@ import org.beltway.internal.dual.WarmStart;
  * is exactly {@code S}; {@code allocated} differs from the edge sum by at most one rounding.
  * Unallocated traffic falls back to plain relevance ranking.
  *
- * <p>Immutable and safe to share between threads.
+ * <p>Built from an immutable snapshot of the solver's duals, which it owns; it also keeps an opaque
+ * warm-start token (duals, problem and bin order) from which {@link AllocationSolver#solve(
+ * AllocationProblem, AllocationPlan)} starts tomorrow's solve. Immutable and safe to share between
+ * threads.
  */
 public final class AllocationPlan {
   private final AllocationProblem problem;

@@ -10,7 +10,14 @@ package org.beltway.internal.dual;
  * is a lower bound on the optimum of the penalised problem for any {@code y} in the dual domain. The
  * primal objective adds the penalty of each promise whose dual sits at its bound (given up) to the
  * distance. The point is given by its duals and the totals measured there, so the certificate (at the
- * solver's duals) and the line search (at trial points) evaluate it alike.
+ * solver's duals) and the line search (at trial points) evaluate it alike, in one sweep.
+ *
+ * <p>The sweep sums {@code D} two ways, which differ only by rounding: by family (the distance, then
+ * the multiplier terms: {@link DualValue#dual}, with the primal objective and the gap) and block by
+ * block (each segment's distance with its supply term, then each supplier's, then each group's:
+ * {@link DualValue#dualByBlock}, which the line search compares). The two orders are the ones the
+ * solver has always used; a line search deciding near a tie on a different rounding would take a
+ * different path, so plans would change in their last bits.
  */
 final class DualFunction {
   private final CompiledProblem p;
@@ -29,11 +36,13 @@ final class DualFunction {
     double floor = Math.max(1e-9 * p.totalTraffic, Double.MIN_NORMAL);
     double objective = 0;
     double lagrange = 0;
+    double byBlock = 0;
     double supplyViolation = 0;
     for (int j = 0; j < p.segments; j++) {
       objective += segmentCost[j];
       double residual = segmentAllocated[j] - p.traffic[j];
       lagrange += beta[j] * residual;
+      byBlock += segmentCost[j] + beta[j] * residual;
       supplyViolation = Math.max(supplyViolation, residual / Math.max(p.traffic[j], floor));
     }
     double penalty = 0;
@@ -58,12 +67,23 @@ final class DualFunction {
           lagrange -= kappa[k] * (c - x);
         }
       }
+      if (alpha[k] > 0) {
+        byBlock += alpha[k] * (d - x);
+      }
+      if (kappa[k] > 0) {
+        byBlock -= kappa[k] * (c - x);
+      }
     }
     double groupViolation = 0;
     for (int g = 0; g < p.groups; g++) {
       double x = groupTotal[g];
       double low = p.groupLower[g];
       double high = p.groupUpper[g];
+      if (lambda[g] > 0) {
+        byBlock += lambda[g] * (low - x);
+      } else if (nu[g] > 0) {
+        byBlock += nu[g] * (x - high);
+      }
       if (low > 0) {
         double shortfall = low - x;
         if (lambda[g] >= groupPenalty) {
@@ -88,7 +108,7 @@ final class DualFunction {
     double scale = Math.max(Math.max(Math.abs(primal), Math.abs(dual)),
         Math.max(1e-12 * p.totalTraffic, Double.MIN_NORMAL));
     double gap = (primal - dual) / scale;
-    return new DualValue(primal, dual, gap, Math.max(0, supplyViolation),
+    return new DualValue(primal, dual, byBlock, gap, Math.max(0, supplyViolation),
         Math.max(0, guaranteeViolation), Math.max(0, capViolation), Math.max(0, groupViolation));
   }
 

@@ -6,10 +6,11 @@ package org.beltway.internal.dual;
  * compares.
  *
  * @param primal fair-exposure distance plus the penalties of promises given up
- * @param dual the Lagrangian at the duals: a lower bound on the optimum
+ * @param dual the Lagrangian at the duals: a lower bound on the optimum, summed by family
+ * @param dualByBlock the same Lagrangian summed block by block (see {@link DualFunction})
  * @param gap {@code (primal − dual) / max(|primal|, |dual|)}
  */
-public record DualValue(double primal, double dual, double gap, double supplyViolation,
+public record DualValue(double primal, double dual, double dualByBlock, double gap, double supplyViolation,
     double guaranteeViolation, double capViolation, double groupViolation) {
 
   /** The largest violation of any family. */

@@ -163,7 +163,7 @@ final class LineSearch {
       t.groupTotal[g] = total;
     }
     return dualFunction.at(penalty, duals.groupPenalty, t.alpha, t.kappa, t.beta, t.lambda, t.nu,
-        t.cost, t.allocated, t.supplierTotal, t.groupTotal).dual();
+        t.cost, t.allocated, t.supplierTotal, t.groupTotal).dualByBlock();
   }
 
   /** Every segment's traffic and fair-exposure distance at the trial point, in parallel. */
