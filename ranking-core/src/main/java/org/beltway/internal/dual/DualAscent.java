@@ -131,10 +131,7 @@ public final class DualAscent {
    * @return whether the duals moved (totals are then measured at the new point)
    */
   public boolean newton(double dual) {
-    if (newtonStep == null) {
-      newtonStep = new NewtonStep(problem, layout, duals, measured, workers);
-    }
-    return lineSearch.followNewton(direction, newtonStep.direction(direction), dual);
+    return lineSearch.followNewton(direction, newtonStep().direction(direction), dual);
   }
 
   /**
@@ -142,10 +139,15 @@ public final class DualAscent {
    * regime, 0 when there is none; moves no dual (for tests of the step).
    */
   public double newtonReach() {
+    return newtonStep().direction(direction);
+  }
+
+  /** The Newton step, made at its first use (its arrays are sized to the problem). */
+  private NewtonStep newtonStep() {
     if (newtonStep == null) {
       newtonStep = new NewtonStep(problem, layout, duals, measured, workers);
     }
-    return newtonStep.direction(direction);
+    return newtonStep;
   }
 
   /**

@@ -103,20 +103,38 @@ public final class Duals {
   /** Sets supplier {@code k}'s level and its α and κ at the current guarantee penalty. */
   void setSupplier(int k, double t) {
     supplierLevel[p.rows[k]] = t;
-    if (p.demand[k] > p.totalCap[k]) {
-      alpha[k] = guaranteePenalty; // the guarantee exceeds the total cap: α sits at its bound
-      kappa[k] = guaranteePenalty - t;
-    } else {
-      alpha[k] = Math.max(0.0, t);
-      kappa[k] = Math.max(0.0, -t);
-    }
+    alpha[k] = guaranteeDual(k, t, guaranteePenalty);
+    kappa[k] = capDual(k, t, guaranteePenalty);
+  }
+
+  /**
+   * α of constrained supplier {@code k} at level {@code t}: the positive part of t, or the penalty when
+   * the guarantee exceeds the total cap (α then sits at its bound and t = α − κ moves with κ).
+   */
+  double guaranteeDual(int k, double t, double penalty) {
+    return p.demand[k] > p.totalCap[k] ? penalty : Math.max(0.0, t);
+  }
+
+  /** κ of constrained supplier {@code k} at level {@code t}, so that t = α − κ. */
+  double capDual(int k, double t, double penalty) {
+    return p.demand[k] > p.totalCap[k] ? penalty - t : Math.max(0.0, -t);
   }
 
   /** Sets group {@code g}'s level, λ and ν (not γ nor any base). */
   void setGroup(int g, double t) {
     groupLevel[g] = t;
-    lambda[g] = Math.max(0.0, t);
-    nu[g] = Math.max(0.0, -t);
+    lambda[g] = floorDual(t);
+    nu[g] = ceilingDual(t);
+  }
+
+  /** λ of a group at level {@code t}: its positive part. */
+  static double floorDual(double t) {
+    return Math.max(0.0, t);
+  }
+
+  /** ν of a group at level {@code t}: its negative part. */
+  static double ceilingDual(double t) {
+    return Math.max(0.0, -t);
   }
 
   /** Supplier {@code k}'s level projected onto its domain. */

@@ -129,13 +129,8 @@ final class LineSearch {
       double level = duals.projectSupplier(k, duals.supplierLevel[p.rows[k]] + omega * direction.level[k]);
       t.level[k] = level;
       t.supplierLevel[p.rows[k]] = level;
-      if (p.demand[k] > p.totalCap[k]) {
-        t.alpha[k] = penalty;
-        t.kappa[k] = penalty - level;
-      } else {
-        t.alpha[k] = Math.max(0.0, level);
-        t.kappa[k] = Math.max(0.0, -level);
-      }
+      t.alpha[k] = duals.guaranteeDual(k, level, penalty);
+      t.kappa[k] = duals.capDual(k, level, penalty);
     }
     for (int j = 0; j < p.segments; j++) {
       t.beta[j] = Math.max(0.0, duals.beta[j] + omega * direction.beta[j]);
@@ -143,8 +138,8 @@ final class LineSearch {
     for (int g = 0; g < p.groups; g++) {
       double level = duals.projectGroup(g, duals.groupLevel[g] + omega * direction.group[g]);
       t.group[g] = level;
-      t.lambda[g] = Math.max(0.0, level);
-      t.nu[g] = Math.max(0.0, -level);
+      t.lambda[g] = Duals.floorDual(level);
+      t.nu[g] = Duals.ceilingDual(level);
     }
     for (int c = 0; c < p.comboGroups.length; c++) {
       t.gamma[c] = Duals.comboLevel(p.comboGroups[c], t.group);

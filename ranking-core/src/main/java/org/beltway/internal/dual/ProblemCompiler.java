@@ -1,5 +1,6 @@
 package org.beltway.internal.dual;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,15 +22,16 @@ public final class ProblemCompiler {
   private double[] relevance;
   private double capShare = Double.NaN;
   private final IntArrayList capRows = new IntArrayList();
-  private final List<Double> capRowValues = new ArrayList<>();
+  private final DoubleArrayList capRowValues = new DoubleArrayList();
   private final IntArrayList capEdges = new IntArrayList();
-  private final List<Double> capEdgeValues = new ArrayList<>();
+  private final DoubleArrayList capEdgeValues = new DoubleArrayList();
   private final double[] demandByRow;
   private final double[] totalCapByRow;
   private final boolean[] constrained;
   private final List<IntPredicate> groupSuppliers = new ArrayList<>();
   private final List<IntPredicate> groupSegments = new ArrayList<>();
-  private final List<double[]> groupShares = new ArrayList<>();
+  private final DoubleArrayList groupAtLeast = new DoubleArrayList();
+  private final DoubleArrayList groupAtMost = new DoubleArrayList();
   private double guaranteePenalty;
   private double groupPenalty;
 
@@ -106,7 +108,8 @@ public final class ProblemCompiler {
       double atMost) {
     groupSuppliers.add(supplierRows);
     groupSegments.add(segmentIndexes);
-    groupShares.add(new double[] {atLeast, atMost});
+    groupAtLeast.add(atLeast);
+    groupAtMost.add(atMost);
     return this;
   }
 
@@ -178,7 +181,7 @@ public final class ProblemCompiler {
     }
     for (int r = 0; r < capRows.size(); r++) {
       int row = capRows.getInt(r);
-      double value = capRowValues.get(r);
+      double value = capRowValues.getDouble(r);
       for (int q = supStart[row]; q < supStart[row + 1]; q++) {
         int e = supEdges[q];
         cap[e] = Math.min(cap[e], value);
@@ -186,7 +189,7 @@ public final class ProblemCompiler {
     }
     for (int r = 0; r < capEdges.size(); r++) {
       int e = capEdges.getInt(r);
-      cap[e] = Math.min(cap[e], capEdgeValues.get(r));
+      cap[e] = Math.min(cap[e], capEdgeValues.getDouble(r));
     }
     return cap;
   }
@@ -197,7 +200,7 @@ public final class ProblemCompiler {
     int n = index.suppliers();
     int[] segStart = index.segmentStart();
     int[] supOf = index.supplierOf();
-    int groupCount = groupShares.size();
+    int groupCount = groupSuppliers.size();
     int[][] groupEdges = new int[groupCount][];
     double[] lower = new double[groupCount];
     double[] upper = new double[groupCount];
@@ -228,8 +231,8 @@ public final class ProblemCompiler {
             }
           }
         }
-        double atLeast = groupShares.get(g)[0];
-        double atMost = groupShares.get(g)[1];
+        double atLeast = groupAtLeast.getDouble(g);
+        double atMost = groupAtMost.getDouble(g);
         scopes[g] = scope;
         lower[g] = atLeast * scope;
         upper[g] = atMost >= 1 ? Double.POSITIVE_INFINITY : atMost * scope;
