@@ -11,4 +11,5 @@ module org.beltway.ranking {
   exports org.beltway.guarantee;
   exports org.beltway.score;
   exports org.beltway.policy;
+  exports org.beltway.serving;
 }

@@ -40,6 +40,8 @@ public final class AllocationProblem {
 
   private final EligibilityGraph graph;
   private final double[] merit;
+  private final double[] relevance;
+  private final double capShare;
   private final Priorities priorities;
   private final GroupShare[] groups;
   private final CompiledProblem compiled;
@@ -47,6 +49,8 @@ public final class AllocationProblem {
   private AllocationProblem(Builder b, GroupShare[] groups, CompiledProblem compiled) {
     this.graph = b.graph;
     this.merit = b.merit;
+    this.relevance = b.relevance;
+    this.capShare = b.capShare;
     this.priorities = b.priorities();
     this.groups = groups;
     this.compiled = compiled;
@@ -75,6 +79,24 @@ public final class AllocationProblem {
   /** The merit μ of a supplier row. */
   public double merit(int row) {
     return merit[row];
+  }
+
+  /** The relevance ρ of an edge (1 unless {@link Builder#relevance} set it). */
+  public double relevance(int edge) {
+    return relevance == null ? 1.0 : relevance[edge];
+  }
+
+  /** Whether some edge has a relevance other than the default 1. */
+  public boolean hasRelevance() {
+    return relevance != null;
+  }
+
+  /**
+   * The share of its segment's forecast traffic every edge is capped at, or NaN when none was set
+   * (tighter caps per supplier or edge come on top: {@link #edgeCap}).
+   */
+  public double capShareOfSegment() {
+    return capShare;
   }
 
   /** The fair exposure θ of an edge, in impressions. */

@@ -64,7 +64,7 @@ public final class GroupShare {
   }
 
   /** Whether a supplier row belongs to the group. */
-  boolean includesSupplier(int row) {
+  public boolean includesSupplier(int row) {
     return supplierMask != null ? supplierMask[row] : supplierRows.test(row);
   }
 
@@ -74,7 +74,7 @@ public final class GroupShare {
   }
 
   /** Whether a segment index belongs to the scope. */
-  boolean includesSegment(int segment) {
+  public boolean includesSegment(int segment) {
     return segmentIndexes == null || segmentIndexes.test(segment);
   }
 

@@ -90,7 +90,7 @@ public final class Duals {
   }
 
   /** Σ of the levels of a combination's groups, in increasing group order. */
-  static double comboLevel(long mask, double[] levels) {
+  public static double comboLevel(long mask, double[] levels) {
     double sum = 0;
     for (long m = mask; m != 0; m &= m - 1) {
       sum += levels[Long.numberOfTrailingZeros(m)];

@@ -1,0 +1,110 @@
+package org.beltway.examples.serving;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.beltway.serving.LivePlan;
+import org.beltway.serving.SnapshotException;
+
+/**
+ * Puts each newer snapshot dropped into the directory into service: run on a timer, it scans the
+ * directory and swaps the valid snapshot of the highest version into the live plan, if that version is
+ * above the one serving (an older or equal one is left alone, so a replayed file cannot roll the plan
+ * back). A file that is corrupt, truncated, of another format version or of another marketplace is
+ * rejected: logged, kept as the last error for {@code /status}, and the plan in service goes on.
+ */
+final class SnapshotWatcher implements Runnable {
+  private static final System.Logger LOG = System.getLogger(SnapshotWatcher.class.getName());
+  private final SnapshotDirectory directory;
+  private final LivePlan live;
+  private final AtomicLong rejections = new AtomicLong();
+  private volatile Path servingFile;
+  private volatile SnapshotDirectory.Rejection lastError;
+
+  private SnapshotWatcher(SnapshotDirectory directory, SnapshotDirectory.Found first) {
+    this.directory = directory;
+    this.live = new LivePlan(first.snapshot());
+    this.servingFile = first.file();
+  }
+
+  /**
+   * A watcher serving the newest valid snapshot in the directory.
+   *
+   * @throws SnapshotException if the directory has no valid snapshot (saying why each file was rejected)
+   * @throws IOException if the directory cannot be listed
+   */
+  static SnapshotWatcher open(SnapshotDirectory directory) throws IOException {
+    SnapshotDirectory.Scan scan = directory.scan();
+    if (scan.newest() == null) {
+      StringBuilder why = new StringBuilder("no valid snapshot (" + SnapshotDirectory.GLOB + ") in "
+          + directory.path());
+      for (SnapshotDirectory.Rejection r : scan.rejected()) {
+        why.append("; ").append(r.message());
+      }
+      throw new SnapshotException(why.toString());
+    }
+    SnapshotWatcher watcher = new SnapshotWatcher(directory, scan.newest());
+    scan.rejected().forEach(watcher::reject);
+    LOG.log(System.Logger.Level.INFO, "serving plan version {0} from {1}", scan.newest().version(),
+        scan.newest().file());
+    return watcher;
+  }
+
+  LivePlan live() {
+    return live;
+  }
+
+  /** The file the plan in service came from. */
+  Path servingFile() {
+    return servingFile;
+  }
+
+  /** Files rejected since start-up. */
+  long rejections() {
+    return rejections.get();
+  }
+
+  /** The last file rejected (or directory that could not be listed), or null. */
+  SnapshotDirectory.Rejection lastError() {
+    return lastError;
+  }
+
+  /**
+   * One look at the directory. Never throws (a scheduled task that throws is never run again): a
+   * failure is logged and kept, and the plan in service goes on.
+   */
+  @Override
+  public void run() {
+    try {
+      poll();
+    } catch (IOException | RuntimeException e) {
+      reject(new SnapshotDirectory.Rejection(directory.path(), directory.path() + ": scan failed: " + e,
+          System.currentTimeMillis()));
+    }
+  }
+
+  private void poll() throws IOException {
+    SnapshotDirectory.Scan scan = directory.scan();
+    scan.rejected().forEach(this::reject);
+    SnapshotDirectory.Found found = scan.newest();
+    if (found == null) {
+      return;
+    }
+    long serving = live.current().snapshot().header().version();
+    if (found.version() <= serving) {
+      LOG.log(System.Logger.Level.INFO, "{0}: plan version {1} is not newer than version {2} in service:"
+          + " left alone", found.file(), found.version(), serving);
+      return;
+    }
+    live.swap(found.snapshot());
+    servingFile = found.file();
+    LOG.log(System.Logger.Level.INFO, "serving plan version {0} from {1} (was version {2})",
+        found.version(), found.file(), serving);
+  }
+
+  private void reject(SnapshotDirectory.Rejection r) {
+    rejections.incrementAndGet();
+    lastError = r;
+    LOG.log(System.Logger.Level.WARNING, "snapshot rejected, the plan in service goes on: {0}", r.message());
+  }
+}

@@ -1,0 +1,137 @@
+package org.beltway.bench;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.beltway.allocation.AllocationSolver;
+import org.beltway.serving.LivePlan;
+import org.beltway.serving.PlanSnapshot;
+import org.beltway.serving.PositionModel;
+import org.beltway.serving.PrefixFloor;
+import org.beltway.serving.Reranker;
+import org.beltway.serving.SnapshotHeader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One query through the live plan: 1 000 candidates of the busiest segment of a 1%-scale marketplace
+ * planned under the 2025 policy ({@link NationalInstance}), a page of 60. Side by side: the top 60 by
+ * relevance alone ({@code plainTopK}, the floor under any reranker), the plan's rerank with its
+ * delivery counting, the rerank under FA*IR's floor for guaranteed suppliers (p = 0.25, α = 0.1,
+ * adjusted), and the rerank's throughput on two threads sharing one live plan. Each call takes the
+ * next of 64 prepared queries. Run with
+ *
+ * <pre>java -jar ranking-bench/target/benchmarks.jar RerankBenchmark</pre>
+ *
+ * <p>and add {@code -prof gc} to see that a rerank allocates nothing ({@code gc.alloc.rate.norm}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 6, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"})
+public class RerankBenchmark {
+  static final int CANDIDATES = 1_000;
+  static final int UNKNOWN = 5;
+  static final int QUERIES = 64;
+  static final int K = 60;
+
+  LivePlan live;
+  QueryPool queries;
+  PrefixFloor floor;
+
+  @Setup(Level.Trial)
+  public void plan() {
+    NationalInstance instance = new NationalInstance(0.01, 42L);
+    PlanSnapshot snapshot = PlanSnapshot.of(
+        AllocationSolver.defaults().solve(instance.problem(instance.graph, instance.guarantees)),
+        instance.marketplace.suppliers(), new SnapshotHeader("bench", 1, 0L));
+    live = new LivePlan(snapshot);
+    queries = new QueryPool(instance.graph, snapshot, QUERIES, CANDIDATES, UNKNOWN, 7L);
+    floor = PrefixFloor.of(K, 0.25, 0.1);
+    System.out.printf(Locale.ROOT, "%n%s; %s%n", queries, floor);
+  }
+
+  @TearDown(Level.Trial)
+  public void stats() {
+    System.out.printf(Locale.ROOT, "%n%s%n", live.stats());
+  }
+
+  /** One thread's reranker, page buffers and place in the pool. */
+  @State(Scope.Thread)
+  public static class Page {
+    Reranker reranker;
+    RelevanceTopK plain;
+    final int[] order = new int[K];
+    final double[] scores = new double[K];
+    int next;
+
+    @Setup(Level.Trial)
+    public void claim(RerankBenchmark plan) {
+      reranker = new Reranker(plan.live, PositionModel.LOGARITHMIC, CANDIDATES, K);
+      plain = new RelevanceTopK(K);
+      next = (int) (Thread.currentThread().getId() % QUERIES);
+    }
+
+    int nextQuery() {
+      int q = next;
+      next = (q + 1) & (QUERIES - 1);
+      return q;
+    }
+  }
+
+  /** The top 60 by relevance alone, with the same heap: what the plan's rerank is measured against. */
+  @Benchmark
+  public int plainTopK(Page page, Blackhole bh) {
+    int q = page.nextQuery();
+    int placed = page.plain.select(queries.supplierIds[q], queries.relevance[q], CANDIDATES,
+        page.order, page.scores);
+    bh.consume(page.scores[0]);
+    return placed;
+  }
+
+  /** The plan's rerank of the top 60, counting the page's delivery. */
+  @Benchmark
+  public int rerank(Page page, Blackhole bh) {
+    return rank(page, bh);
+  }
+
+  /** The rerank with at least {@code floor.minimum(i)} guaranteed suppliers in every top {@code i}. */
+  @Benchmark
+  public int rerankWithFloor(Page page, Blackhole bh) {
+    int q = page.nextQuery();
+    int placed = page.reranker.rankWithFloor(queries.segmentId, queries.supplierIds[q],
+        queries.relevance[q], queries.guaranteed[q], CANDIDATES, floor, page.order, page.scores);
+    bh.consume(page.scores[0]);
+    return placed;
+  }
+
+  /** The rerank on two threads, each with its reranker and delivery stripe, one live plan. */
+  @Benchmark
+  @Threads(2)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public int rerankTwoThreads(Page page, Blackhole bh) {
+    return rank(page, bh);
+  }
+
+  private int rank(Page page, Blackhole bh) {
+    int q = page.nextQuery();
+    int placed = page.reranker.rank(queries.segmentId, queries.supplierIds[q], queries.relevance[q],
+        CANDIDATES, K, page.order, page.scores);
+    bh.consume(page.scores[0]);
+    return placed;
+  }
+}

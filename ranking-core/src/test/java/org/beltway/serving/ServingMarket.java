@@ -1,0 +1,85 @@
+package org.beltway.serving;
+
+import java.util.function.BiFunction;
+import org.beltway.allocation.AllocationPlan;
+import org.beltway.allocation.AllocationProblem;
+import org.beltway.allocation.AllocationSolver;
+import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.Merit;
+import org.beltway.guarantee.BuyerLedger;
+import org.beltway.guarantee.ConversionPrior;
+import org.beltway.guarantee.DemandConversion;
+import org.beltway.guarantee.Enrolment;
+import org.beltway.guarantee.GuaranteeProgram;
+import org.beltway.policy.Policies;
+import org.beltway.score.Scorer;
+import org.beltway.score.Scores;
+import org.beltway.sim.Marketplace;
+import org.beltway.sim.MarketplaceConfig;
+import org.beltway.sim.MarketplaceGenerator;
+import org.beltway.supplier.Count;
+import org.beltway.supplier.MembershipTier;
+import org.beltway.supplier.SupplierTable;
+
+/**
+ * A generated marketplace day planned under the 2025 policy (quality tier, head cap, channel
+ * programs, 5% segment cap) with every eligible promise enrolled: the plan the serving tests serve.
+ */
+final class ServingMarket {
+  static final String NAME = "test-market";
+  final Marketplace market;
+  final Scores scores;
+  final EligibilityGraph graph;
+  final double[] guarantees;
+  final AllocationPlan plan;
+
+  private ServingMarket(double scale, long seed, BiFunction<AllocationProblem.Builder, EligibilityGraph, AllocationProblem.Builder> extra) {
+    market = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(scale, seed));
+    SupplierTable table = market.suppliers();
+    graph = EligibilityGraph.of(table, market.segments());
+    scores = Scorer.DEFAULT.score(table);
+    BuyerLedger ledger = BuyerLedger.over(table);
+    for (int row = 0; row < table.size(); row++) {
+      MembershipTier tier = table.tier(row);
+      if (tier == MembershipTier.TRUSTPASS && table.daysOnPlatform(row) < 60) {
+        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.trustPass(), 0, 0));
+      } else if (tier != MembershipTier.TRUSTPASS) {
+        int baseline = (int) table.count(Count.BUYERS, row);
+        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.standard(tier), 0, baseline));
+      }
+    }
+    guarantees = DemandConversion.builder(ConversionPrior.global(2, 498)).build()
+        .demand(ledger, table, 0).impressionsByRow();
+    boolean[] quality = new boolean[scores.size()];
+    boolean[] head = new boolean[scores.size()];
+    for (int row = 0; row < quality.length; row++) {
+      quality[row] = scores.qualityTier(row);
+      head[row] = scores.headTier(row);
+    }
+    AllocationProblem.Builder builder = extra.apply(AllocationProblem.builder(graph)
+        .scores(scores.composites(), Merit.DEFAULT).capShareOfSegment(0.05), graph);
+    AllocationProblem problem = Policies.industrialBeltRecovery2025(graph.segments())
+        .qualityTier(quality).headCap(head, 0.15).guarantees(guarantees).build().applyTo(builder)
+        .build();
+    plan = AllocationSolver.defaults().solve(problem);
+  }
+
+  private static ServingMarket onePercent;
+
+  /** The 1%-scale day (seed 42), planned once per test run. */
+  static synchronized ServingMarket onePercent() {
+    if (onePercent == null) {
+      onePercent = new ServingMarket(0.01, 42, (b, g) -> b);
+    }
+    return onePercent;
+  }
+
+  /** A day at {@code scale} with extra terms on the problem (relevance, caps). */
+  static ServingMarket of(double scale, long seed, BiFunction<AllocationProblem.Builder, EligibilityGraph, AllocationProblem.Builder> extra) {
+    return new ServingMarket(scale, seed, extra);
+  }
+
+  PlanSnapshot snapshot(long version) {
+    return PlanSnapshot.of(plan, market.suppliers(), new SnapshotHeader(NAME, version, 1_700_000_000_000L));
+  }
+}
