@@ -84,6 +84,7 @@ public final class LivePlan {
       if (oldRow >= 0) {
         plan.setPacing(row, old.pacing(oldRow));
         plan.setBehind(row, old.behindSchedule(oldRow));
+        plan.startWindow(row, old.windowStart(oldRow), old.windowDelivered(oldRow));
       }
     }
     for (ServedPlan p : served) {

@@ -4,17 +4,20 @@ import java.util.Locale;
 
 /**
  * Moves each supplier's pacing factor so that its delivered exposure tracks the plan through the
- * period (docs/design.md §6). At an update with the period {@code progress} (the share of the period's
- * forecast traffic that has arrived), a supplier's target is its planned total × progress; its factor
- * is multiplied by {@code (target / delivered)^gain}, each step held within {@code [1/maxStep,
- * maxStep]} (smooth) and the factor within {@code [minFactor, maxFactor]} (bounded). Because target and
- * delivery are both cumulative, a miss in one interval is made up in the next ones. A supplier whose
- * delivery reached its total cap gets factor 0 (throttled) for the rest of the period. A guaranteed
- * supplier below {@code (1 − behindSlack)} of its target is marked behind schedule, the default
- * protected group of {@link Reranker#rankWithFloor}.
+ * period (docs/design.md §6). It is a rate controller, not a ratio of cumulative figures (which acts
+ * as a double integrator and oscillates): a supplier is judged over a window that ends when the plan
+ * expected at least {@code minWindow} units of exposure from it since the window began. The exposure
+ * it should get over the next such window is its plan rate plus its cumulative error spread over a
+ * {@code horizon} (a share of the period); the factor is multiplied by {@code (wanted /
+ * delivered in the window)^gain}, each step held within {@code [1/maxStep, maxStep]} (smooth) and the
+ * factor within {@code [minFactor, maxFactor]} (bounded). A supplier ahead of plan by more than a full
+ * window's expected exposure and pacing at {@code minFactor} goes to factor 0 until it falls back; a
+ * supplier whose delivery reached its total cap gets factor 0 (throttled) for the rest of the period. A
+ * guaranteed supplier below {@code (1 − behindSlack)} of its target is marked behind schedule, the
+ * default protected group of {@link Reranker#rankWithFloor}.
  *
- * <p>Run from one thread (a timer), not per query; it reads and writes the live plan's newest
- * {@link ServedPlan} without blocking queries.
+ * <p>Run from one thread (a timer), not per query. An update holds the live plan's lock, so a swap
+ * waits for it (and the new plan inherits the finished state); queries never wait.
  */
 public final class Pacer {
   private final LivePlan live;
@@ -23,29 +26,35 @@ public final class Pacer {
   /**
    * The pacer's constants.
    *
-   * @param minFactor the lowest factor, in (0, 1]
+   * @param minFactor the lowest positive factor, in (0, 1]
    * @param maxFactor the highest factor, {@code >= 1}
    * @param maxStep the largest change of a factor in one update, {@code > 1}
-   * @param gain the exponent of the correction, in (0, 2]
-   * @param minTarget targets below this many units of exposure are too early to judge: the factor
-   *     stays
+   * @param gain the exponent of the correction, in (0, 1]
+   * @param minWindow the plan's expected exposure of a supplier (units) before its rate is judged,
+   *     {@code > 0}: fewer units are too noisy to act on
+   * @param horizon the share of the period over which a cumulative error is made up, in (0, 1]
    * @param behindSlack how far below target a guaranteed supplier may be before it is behind, in [0, 1)
    */
   public record Settings(double minFactor, double maxFactor, double maxStep, double gain,
-      double minTarget, double behindSlack) {
-    /** Factors in [1/20, 20], at most ×1.25 a step, full gain, judged from 1 unit, 5% slack. */
-    public static final Settings DEFAULT = new Settings(0.05, 20, 1.25, 1.0, 1.0, 0.05);
+      double minWindow, double maxWindow, double horizon, double behindSlack) {
+    /**
+     * Factors in [1/1000, 1000], at most ×1.5 a step at gain 0.7, windows of 4 units, errors made up
+     * over 5% of the period, 5% slack.
+     */
+    public static final Settings DEFAULT = new Settings(1e-3, 1e3, 1.5, 0.7, 4, 0.01, 0.05, 0.05);
 
     public Settings {
       if (!(minFactor > 0 && minFactor <= 1) || !(maxFactor >= 1) || Double.isInfinite(maxFactor)
-          || !(maxStep > 1) || Double.isInfinite(maxStep) || !(gain > 0 && gain <= 2)
-          || !(minTarget >= 0) || Double.isInfinite(minTarget)
+          || !(maxStep > 1) || Double.isInfinite(maxStep) || !(gain > 0 && gain <= 1)
+          || !(minWindow > 0) || Double.isInfinite(minWindow) || !(maxWindow > 0 && maxWindow <= 1)
+          || !(horizon > 0 && horizon <= 1)
           || !(behindSlack >= 0 && behindSlack < 1)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "pacer settings (minFactor %s, maxFactor %s, maxStep %s, gain %s, minTarget %s,"
-                + " behindSlack %s): expected minFactor in (0, 1], finite maxFactor >= 1, finite"
-                + " maxStep > 1, gain in (0, 2], finite minTarget >= 0, behindSlack in [0, 1)",
-            minFactor, maxFactor, maxStep, gain, minTarget, behindSlack));
+            "pacer settings (minFactor %s, maxFactor %s, maxStep %s, gain %s, minWindow %s,"
+                + " maxWindow %s, horizon %s, behindSlack %s): expected minFactor in (0, 1], finite"
+                + " maxFactor >= 1, finite maxStep > 1, gain in (0, 1], finite minWindow > 0,"
+                + " maxWindow and horizon in (0, 1], behindSlack in [0, 1)",
+            minFactor, maxFactor, maxStep, gain, minWindow, maxWindow, horizon, behindSlack));
       }
     }
   }
@@ -61,7 +70,8 @@ public final class Pacer {
   /**
    * Updates every supplier's factor.
    *
-   * @param progress the share of the period's forecast traffic served so far, in [0, 1]
+   * @param progress the share of the period's forecast traffic served so far, in [0, 1], not less
+   *     than at the previous update
    * @throws IllegalArgumentException if progress is not in [0, 1]
    */
   public synchronized void update(double progress) {
@@ -69,31 +79,45 @@ public final class Pacer {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "progress (%s): expected a share of the period in [0, 1]", progress));
     }
-    ServedPlan plan;
-    double[] delivered;
     synchronized (live) {
-      plan = live.current();
-      delivered = live.deliveredByRow();
+      pace(live.current(), live.deliveredByRow(), progress);
     }
+  }
+
+  private void pace(ServedPlan plan, double[] delivered, double progress) {
     PlanSnapshot s = plan.snapshot();
     Settings c = settings;
     for (int row = 0; row < delivered.length; row++) {
       double d = delivered[row];
-      if (d >= s.totalCap(row)) {
+      double rate = s.planned(row);
+      if (d >= s.totalCap(row) || d >= rate) {
         plan.setPacing(row, 0.0);
         continue;
       }
-      double target = s.planned(row) * progress;
+      double target = rate * progress;
       if (s.guaranteed(row)) {
         plan.setBehind(row, d < (1 - c.behindSlack()) * target);
       }
-      if (target < c.minTarget()) {
+      double span = progress - plan.windowStart(row);
+      if (rate * span < c.minWindow() && span < c.maxWindow()) {
         continue;
       }
+      double observed = d - plan.windowDelivered(row);
+      double horizon = Math.max(span, Math.min(c.horizon(), 1 - progress));
+      double wanted = rate * span + (target - d) * Math.min(1, span / horizon);
       double f = plan.pacing(row);
-      double step = d > 0 ? Math.pow(target / d, c.gain()) : c.maxStep();
-      step = Math.max(1 / c.maxStep(), Math.min(c.maxStep(), step));
-      plan.setPacing(row, Math.max(c.minFactor(), Math.min(c.maxFactor(), f * step)));
+      double next;
+      if (wanted <= 0) {
+        next = f <= c.minFactor() ? 0 : Math.max(c.minFactor(), f / c.maxStep());
+      } else if (f == 0) {
+        next = c.minFactor();
+      } else {
+        double step = observed > 0 ? Math.pow(wanted / observed, c.gain()) : c.maxStep();
+        step = Math.max(1 / c.maxStep(), Math.min(c.maxStep(), step));
+        next = Math.max(c.minFactor(), Math.min(c.maxFactor(), f * step));
+      }
+      plan.setPacing(row, next);
+      plan.startWindow(row, progress, d);
     }
   }
 }

@@ -17,6 +17,8 @@ public final class ServedPlan {
   private final Delivery delivery;
   private final double[] pacing;
   private final byte[] behind;
+  private final double[] windowStart;
+  private final double[] windowDelivered;
   /** This plan's rows in the newest plan (-1 when absent), set when a newer plan replaces it. */
   private volatile int[] newestRow;
 
@@ -27,6 +29,8 @@ public final class ServedPlan {
     pacing = new double[n];
     Arrays.fill(pacing, 1.0);
     behind = new byte[n];
+    windowStart = new double[n];
+    windowDelivered = new double[n];
   }
 
   public PlanSnapshot snapshot() {
@@ -54,6 +58,21 @@ public final class ServedPlan {
 
   void setBehind(int row, boolean value) {
     BYTES.setOpaque(behind, row, (byte) (value ? 1 : 0));
+  }
+
+  /** The period's progress when the pacer's current window of a row began (pacer thread only). */
+  double windowStart(int row) {
+    return windowStart[row];
+  }
+
+  /** The row's period delivery when its current pacing window began (pacer thread only). */
+  double windowDelivered(int row) {
+    return windowDelivered[row];
+  }
+
+  void startWindow(int row, double progress, double delivered) {
+    windowStart[row] = progress;
+    windowDelivered[row] = delivered;
   }
 
   Delivery delivery() {

@@ -7,9 +7,13 @@ import org.beltway.allocation.EligibilityGraph;
  * A simulated day of search queries replayed through the reranker and the pacer: each segment gets
  * queries until their pages' position weights add up to its forecast traffic; a query's candidates
  * are the segment's eligible suppliers, each present with probability {@code presence}, with
- * relevance {@code exp(σ Z)} (lognormal noise around the plan's relevance 1), in random order.
+ * relevance {@code exp(σ Z)} (lognormal noise around the plan's relevance 1), followed by
+ * {@code organic} listings of suppliers outside the plan with relevance of the same law: the search
+ * results the plan's unallocated traffic goes to.
  */
 final class ReplayDay {
+  /** The first id of the organic listings, suppliers outside the plan. */
+  static final long ORGANIC = 1L << 40;
   final int queries;
   final double[] deliveredByRow;
   final LivePlan live;
@@ -21,7 +25,7 @@ final class ReplayDay {
   }
 
   static ReplayDay run(PlanSnapshot snapshot, EligibilityGraph graph, int k, double presence,
-      double sigma, int queriesPerUpdate, long seed) {
+      double sigma, int organic, Pacer.Settings pacing, int queriesPerUpdate, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double pageWeight = PositionModel.LOGARITHMIC.pageWeight(k);
     int[] perSegment = new int[graph.segmentCount()];
@@ -45,14 +49,15 @@ final class ReplayDay {
       day[swap] = t;
     }
     LivePlan live = new LivePlan(snapshot, 1);
-    Pacer pacer = new Pacer(live, Pacer.Settings.DEFAULT);
+    Pacer pacer = new Pacer(live, pacing);
     int maxDegree = 0;
     for (int j = 0; j < graph.segmentCount(); j++) {
       maxDegree = Math.max(maxDegree, graph.segmentDegree(j));
     }
-    Reranker reranker = new Reranker(live, PositionModel.LOGARITHMIC, maxDegree, k);
-    long[] ids = new long[maxDegree];
-    double[] relevance = new double[maxDegree];
+    int most = maxDegree + organic;
+    Reranker reranker = new Reranker(live, PositionModel.LOGARITHMIC, most, k);
+    long[] ids = new long[most];
+    double[] relevance = new double[most];
     int[] order = new int[k];
     for (int q = 0; q < day.length; q++) {
       int j = day[q];
@@ -64,6 +69,11 @@ final class ReplayDay {
           relevance[count] = Math.exp(sigma * random.nextGaussian());
           count++;
         }
+      }
+      for (int o = 0; o < organic; o++) {
+        ids[count] = ORGANIC + random.nextInt(1 << 20);
+        relevance[count] = Math.exp(sigma * random.nextGaussian());
+        count++;
       }
       reranker.rank(graph.segments().id(j), ids, relevance, count, k, order, null);
       if ((q + 1) % queriesPerUpdate == 0) {

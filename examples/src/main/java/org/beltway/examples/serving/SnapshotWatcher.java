@@ -2,7 +2,6 @@ package org.beltway.examples.serving;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.beltway.serving.LivePlan;
 import org.beltway.serving.SnapshotException;
 
@@ -17,9 +16,12 @@ final class SnapshotWatcher implements Runnable {
   private static final System.Logger LOG = System.getLogger(SnapshotWatcher.class.getName());
   private final SnapshotDirectory directory;
   private final LivePlan live;
-  private final AtomicLong rejections = new AtomicLong();
   private volatile Path servingFile;
-  private volatile SnapshotDirectory.Rejection lastError;
+  /** The count and the last rejection in one value, so /status never shows one without the other. */
+  private volatile Rejections rejections = new Rejections(0, null);
+
+  /** How many files were rejected, and the last (or the directory that could not be listed). */
+  record Rejections(long count, SnapshotDirectory.Rejection last) {}
 
   private SnapshotWatcher(SnapshotDirectory directory, SnapshotDirectory.Found first) {
     this.directory = directory;
@@ -59,14 +61,9 @@ final class SnapshotWatcher implements Runnable {
     return servingFile;
   }
 
-  /** Files rejected since start-up. */
-  long rejections() {
-    return rejections.get();
-  }
-
-  /** The last file rejected (or directory that could not be listed), or null. */
-  SnapshotDirectory.Rejection lastError() {
-    return lastError;
+  /** The files rejected since start-up and the last of them (null if none), read together. */
+  Rejections rejections() {
+    return rejections;
   }
 
   /**
@@ -103,8 +100,7 @@ final class SnapshotWatcher implements Runnable {
   }
 
   private void reject(SnapshotDirectory.Rejection r) {
-    rejections.incrementAndGet();
-    lastError = r;
+    rejections = new Rejections(rejections.count() + 1, r); // the timer is the only writer
     LOG.log(System.Logger.Level.WARNING, "snapshot rejected, the plan in service goes on: {0}", r.message());
   }
 }

@@ -76,7 +76,8 @@ record StatusReport(Plan plan, Certificate certificate, Stats stats, Delivered d
       planned += s.planned(row);
       reached += delivered[row] > 0 ? 1 : 0;
     }
-    SnapshotDirectory.Rejection r = watcher.lastError();
+    SnapshotWatcher.Rejections rejections = watcher.rejections();
+    SnapshotDirectory.Rejection r = rejections.last();
     return new StatusReport(
         new Plan(h.marketplace(), h.version(), h.createdMillis(), s.supplierCount(), s.segmentCount(),
             String.valueOf(watcher.servingFile())),
@@ -85,7 +86,7 @@ record StatusReport(Plan plan, Certificate certificate, Stats stats, Delivered d
         new Stats(st.queries(), st.candidates(), st.unknownCandidates(), st.excludedCandidates(),
             st.swaps(), st.exposure()),
         new Delivered(exposure, planned, reached, plansServed),
-        new Reload(watcher.rejections(), r == null ? null
+        new Reload(rejections.count(), r == null ? null
             : new Rejection(r.file().toString(), r.message(), r.atMillis())),
         Double.isNaN(pacing.lastProgress()) ? null : pacing.lastProgress());
   }
