@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
@@ -131,14 +133,21 @@ public final class SnapshotFormat {
   }
 
   /**
-   * Writes the snapshot to a file atomically: to a temporary file beside it, then moved into place, so
-   * a search node watching the directory never reads half a file.
+   * Writes the snapshot to a file atomically: to a temporary file beside it, forced to the device,
+   * then moved into place, so a search node watching the directory never reads half a file, even after
+   * a crash of the writer's machine.
    */
   public static void write(PlanSnapshot snapshot, Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, ".snapshot-", ".tmp");
     try {
-      Files.write(tmp, toBytes(snapshot));
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(toBytes(snapshot));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(true);
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
