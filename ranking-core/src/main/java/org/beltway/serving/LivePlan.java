@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,7 +26,8 @@ public final class LivePlan {
   final LongAdder candidates = new LongAdder();
   final LongAdder unknown = new LongAdder();
   final LongAdder excluded = new LongAdder();
-  final LongAdder exposureUnits = new LongAdder();
+  /** In exposure, not fixed-point units: a long of 2^32 units a unit would wrap near 2.1e9 exposure. */
+  final DoubleAdder exposure = new DoubleAdder();
   private long swaps;
 
   /** A live plan starting with the given snapshot, with a delivery stripe per processor (at most 8). */
@@ -144,7 +146,7 @@ public final class LivePlan {
 
   public synchronized ServingStats stats() {
     return new ServingStats(queries.sum(), candidates.sum(), unknown.sum(), excluded.sum(), swaps,
-        exposureUnits.sum() / Delivery.UNIT);
+        exposure.sum());
   }
 
   private static int[] identity(int n) {

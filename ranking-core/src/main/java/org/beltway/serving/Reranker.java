@@ -232,7 +232,7 @@ public final class Reranker {
     if (excluded > 0) {
       live.excluded.add(excluded);
     }
-    live.exposureUnits.add(total);
+    live.exposure.add(total / Delivery.UNIT);
   }
 
   /**
