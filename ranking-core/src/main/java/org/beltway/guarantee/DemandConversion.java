@@ -41,9 +41,11 @@ public final class DemandConversion {
   private final ConversionPrior prior;
   private final double safetyMargin;
   private final double maxDailyImpressions;
+  private final double risk;
 
   private DemandConversion(Builder b) {
     prior = b.prior;
+    risk = b.risk;
     safetyMargin = b.safetyMargin;
     maxDailyImpressions = b.maxDailyImpressions;
   }
@@ -62,6 +64,14 @@ public final class DemandConversion {
 
   public double safetyMargin() {
     return safetyMargin;
+  }
+
+  /**
+   * The accepted risk of missing a promise when demand is risk-aware ({@link Builder#risk}), or NaN
+   * when demand is the expected need times the safety margin.
+   */
+  public double risk() {
+    return risk;
   }
 
   /** The largest plausible demand of one supplier, in impressions per day. */
@@ -97,8 +107,13 @@ public final class DemandConversion {
         continue;
       }
       int row = rows[e];
-      double q = prior.rate(suppliers.primaryCategory(row), won, ledger.impressionsAt(e));
-      double need = (target - won) / (q * (deadline - day)) * safetyMargin;
+      int category = suppliers.primaryCategory(row);
+      long seen = ledger.impressionsAt(e);
+      double q = prior.rate(category, won, seen);
+      double need = Double.isNaN(risk)
+          ? (target - won) / (q * (deadline - day)) * safetyMargin
+          : (double) PromiseRisk.impressionsFor(target - won, prior.alpha(category) + won,
+              prior.beta(category) + (seen - won), risk) / (deadline - day);
       double planned = need;
       if (need > maxDailyImpressions) {
         planned = maxDailyImpressions;
@@ -120,6 +135,7 @@ public final class DemandConversion {
     private final ConversionPrior prior;
     private double safetyMargin = DEFAULT_SAFETY_MARGIN;
     private double maxDailyImpressions = Double.POSITIVE_INFINITY;
+    private double risk = Double.NaN;
     private boolean marginSet;
     private boolean boundSet;
 
@@ -136,6 +152,10 @@ public final class DemandConversion {
      */
     public Builder safetyMargin(double margin) {
       Strict.requireUnset("safetyMargin", marginSet, safetyMargin);
+      if (!Double.isNaN(risk)) {
+        throw new IllegalStateException("safetyMargin: risk (" + risk + ") is set; a demand is"
+            + " risk-aware or the expected need times a margin, not both");
+      }
       if (!(margin >= 1 && Double.isFinite(margin))) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "safetyMargin must be a finite number >= 1: %s", margin));
@@ -160,6 +180,29 @@ public final class DemandConversion {
       }
       maxDailyImpressions = bound;
       boundSet = true;
+      return this;
+    }
+
+    /**
+     * Makes demand risk-aware: a promise's demand is the least number of impressions over the rest of
+     * its window that brings its missing buyers with probability at least {@code 1 − epsilon}
+     * ({@link PromiseRisk}, from the supplier's posterior), spread evenly over the days left. Re-solved
+     * daily, the posterior narrows as impressions accumulate, so this is conservative.
+     *
+     * @throws IllegalArgumentException if {@code epsilon} is not in (0, 1)
+     * @throws IllegalStateException if already set, or if a safety margin is set
+     */
+    public Builder risk(double epsilon) {
+      Strict.requireUnset("risk", !Double.isNaN(risk), risk);
+      if (marginSet) {
+        throw new IllegalStateException("risk: safetyMargin (" + safetyMargin + ") is set; a demand"
+            + " is risk-aware or the expected need times a margin, not both");
+      }
+      if (!(epsilon > 0 && epsilon < 1)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "risk must be a probability of missing in (0, 1): %s", epsilon));
+      }
+      risk = epsilon;
       return this;
     }
 

@@ -27,6 +27,37 @@ class DemandConversionTest {
   private static final DemandConversion CONVERSION = DemandConversion.builder(PRIOR).build();
 
   @Test
+  void riskAwareDemandUsesThePosteriorAndTheDaysLeft() {
+    BuyerLedger ledger = BuyerLedger.over(TABLE);
+    ledger.enrol(new Enrolment(8, TRUST_PASS, 0, 0));
+    for (int day = 0; day < 30; day++) {
+      ledger.recordImpressions(day, 8, 400);
+      ledger.record(day, 8, day % 12);
+    }
+    DemandConversion risky = DemandConversion.builder(PRIOR).risk(0.01).build();
+    GuaranteeDemand demand = risky.demand(ledger, TABLE, 30);
+    // 18 buyers to go, posterior Beta(3 + 12, 997 + 12 000 − 12), 30 days left
+    double expected = PromiseRisk.impressionsFor(18, 15, 12_985, 0.01) / 30.0;
+    assertEquals(expected, demand.impressions(2), 1e-9);
+    assertTrue(expected > 624.0 / 1.2, "more than the expected need: " + expected);
+    assertEquals(0.01, risky.risk());
+    assertTrue(Double.isNaN(CONVERSION.risk()));
+  }
+
+  @Test
+  void riskAndMarginExcludeEachOther() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> DemandConversion.builder(PRIOR).risk(0.01).safetyMargin(1.5));
+    assertEquals("safetyMargin: risk (0.01) is set; a demand is risk-aware or the expected need times"
+        + " a margin, not both", e.getMessage());
+    assertThrows(IllegalStateException.class,
+        () -> DemandConversion.builder(PRIOR).safetyMargin(1.5).risk(0.01));
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> DemandConversion.builder(PRIOR).risk(0));
+    assertEquals("risk must be a probability of missing in (0, 1): 0.0", bad.getMessage());
+  }
+
+  @Test
   void convertsATrustPassPromiseAsComputedByHand() {
     BuyerLedger ledger = BuyerLedger.over(TABLE);
     ledger.enrol(new Enrolment(8, TRUST_PASS, 0, 0));
