@@ -42,10 +42,12 @@ public final class DemandConversion {
   private final double safetyMargin;
   private final double maxDailyImpressions;
   private final double risk;
+  private final double frontLoad;
 
   private DemandConversion(Builder b) {
     prior = b.prior;
     risk = b.risk;
+    frontLoad = b.frontLoad;
     safetyMargin = b.safetyMargin;
     maxDailyImpressions = b.maxDailyImpressions;
   }
@@ -72,6 +74,11 @@ public final class DemandConversion {
    */
   public double risk() {
     return risk;
+  }
+
+  /** The share of a promise's window by whose end it is planned to be met ({@link Builder#frontLoad}). */
+  public double frontLoad() {
+    return frontLoad;
   }
 
   /** The largest plausible demand of one supplier, in impressions per day. */
@@ -107,13 +114,14 @@ public final class DemandConversion {
         continue;
       }
       int row = rows[e];
+      int days = daysToPlan(day, start, deadline);
       int category = suppliers.primaryCategory(row);
       long seen = ledger.impressionsAt(e);
       double q = prior.rate(category, won, seen);
       double need = Double.isNaN(risk)
-          ? (target - won) / (q * (deadline - day)) * safetyMargin
+          ? (target - won) / (q * days) * safetyMargin
           : (double) PromiseRisk.impressionsFor(target - won, prior.alpha(category) + won,
-              prior.beta(category) + (seen - won), risk) / (deadline - day);
+              prior.beta(category) + (seen - won), risk) / days;
       double planned = need;
       if (need > maxDailyImpressions) {
         planned = maxDailyImpressions;
@@ -128,6 +136,15 @@ public final class DemandConversion {
   }
 
   /**
+   * The days over which the missing buyers are planned: to the front-loaded target day {@code start +
+   * ceil(frontLoad × window)} while it is ahead, then (catching up) to the deadline.
+   */
+  private int daysToPlan(int day, int start, int deadline) {
+    int planned = start + (int) Math.ceil(frontLoad * (deadline - start));
+    return day < planned ? planned - day : deadline - day;
+  }
+
+  /**
    * Builds a {@link DemandConversion}. Each setting may be given once; a setting given twice or out of
    * range fails at once, naming the setting and the value.
    */
@@ -136,6 +153,8 @@ public final class DemandConversion {
     private double safetyMargin = DEFAULT_SAFETY_MARGIN;
     private double maxDailyImpressions = Double.POSITIVE_INFINITY;
     private double risk = Double.NaN;
+    private double frontLoad = 1.0;
+    private boolean frontLoadSet;
     private boolean marginSet;
     private boolean boundSet;
 
@@ -203,6 +222,26 @@ public final class DemandConversion {
             "risk must be a probability of missing in (0, 1): %s", epsilon));
       }
       risk = epsilon;
+      return this;
+    }
+
+    /**
+     * Plans each promise to be met by the end of this share of its window, in (0, 1]; default 1 (the
+     * deadline). A promise not met by then is planned over the days left to its deadline (catch-up).
+     * Front-loading leaves the last part of the window as a reserve against bad luck instead of
+     * putting all the work at the deadline.
+     *
+     * @throws IllegalArgumentException if not in (0, 1]
+     * @throws IllegalStateException if already set
+     */
+    public Builder frontLoad(double share) {
+      Strict.requireUnset("frontLoad", frontLoadSet, frontLoad);
+      if (!(share > 0 && share <= 1)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "frontLoad must be a share of the window in (0, 1]: %s", share));
+      }
+      frontLoad = share;
+      frontLoadSet = true;
       return this;
     }
 

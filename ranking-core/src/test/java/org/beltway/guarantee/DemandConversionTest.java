@@ -45,6 +45,29 @@ class DemandConversionTest {
   }
 
   @Test
+  void aFrontLoadedPromiseIsPlannedToItsTargetDayThenCatchesUp() {
+    BuyerLedger ledger = BuyerLedger.over(TABLE);
+    ledger.enrol(new Enrolment(8, TRUST_PASS, 0, 0));
+    for (int day = 0; day < 30; day++) {
+      ledger.recordImpressions(day, 8, 400);
+      ledger.record(day, 8, day % 12);
+    }
+    DemandConversion early = DemandConversion.builder(PRIOR).frontLoad(0.75).build();
+    // the window is 60 days: met by day 45, so 15 days for 18 buyers, twice the plain demand
+    assertEquals(2 * 624.0, early.demand(ledger, TABLE, 30).impressions(2), 1e-9);
+    assertEquals(0.75, early.frontLoad());
+    for (int day = 30; day < 50; day++) {
+      ledger.recordImpressions(day, 8, 1);
+    }
+    // past day 45 and not met: the 10 days left to the deadline
+    double q = PRIOR.rate(2, 12, 12_020);
+    assertEquals(18 / (q * 10) * 1.2, early.demand(ledger, TABLE, 50).impressions(2), 1e-9);
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> DemandConversion.builder(PRIOR).frontLoad(1.5));
+    assertEquals("frontLoad must be a share of the window in (0, 1]: 1.5", bad.getMessage());
+  }
+
+  @Test
   void riskAndMarginExcludeEachOther() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> DemandConversion.builder(PRIOR).risk(0.01).safetyMargin(1.5));
