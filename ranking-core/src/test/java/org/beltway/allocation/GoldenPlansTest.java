@@ -17,19 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.beltway.guarantee.BuyerLedger;
-import org.beltway.guarantee.ConversionPrior;
-import org.beltway.guarantee.DemandConversion;
-import org.beltway.guarantee.Enrolment;
-import org.beltway.guarantee.GuaranteeProgram;
+import org.beltway.guarantee.DayZeroGuarantees;
 import org.beltway.policy.Policies;
 import org.beltway.score.Scorer;
 import org.beltway.score.Scores;
 import org.beltway.sim.Marketplace;
 import org.beltway.sim.MarketplaceConfig;
 import org.beltway.sim.MarketplaceGenerator;
-import org.beltway.supplier.Count;
-import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.SupplierTable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -192,18 +186,7 @@ class GoldenPlansTest {
       graph = EligibilityGraph.of(market.suppliers(), market.segments());
       SupplierTable table = market.suppliers();
       scores = Scorer.DEFAULT.score(table);
-      BuyerLedger ledger = BuyerLedger.over(table);
-      for (int row = 0; row < table.size(); row++) {
-        MembershipTier tier = table.tier(row);
-        if (tier == MembershipTier.TRUSTPASS && table.daysOnPlatform(row) < 60) {
-          ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.trustPass(), 0, 0));
-        } else if (tier != MembershipTier.TRUSTPASS) {
-          int baseline = (int) table.count(Count.BUYERS, row);
-          ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.standard(tier), 0, baseline));
-        }
-      }
-      guarantees = DemandConversion.builder(ConversionPrior.global(2, 498)).build()
-          .demand(ledger, table, 0).impressionsByRow();
+      guarantees = DayZeroGuarantees.impressionsByRow(table);
     }
 
     AllocationProblem today() {

@@ -6,19 +6,13 @@ import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.AllocationSolver;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Merit;
-import org.beltway.guarantee.BuyerLedger;
-import org.beltway.guarantee.ConversionPrior;
-import org.beltway.guarantee.DemandConversion;
-import org.beltway.guarantee.Enrolment;
-import org.beltway.guarantee.GuaranteeProgram;
+import org.beltway.guarantee.DayZeroGuarantees;
 import org.beltway.policy.Policies;
 import org.beltway.score.Scorer;
 import org.beltway.score.Scores;
 import org.beltway.sim.Marketplace;
 import org.beltway.sim.MarketplaceConfig;
 import org.beltway.sim.MarketplaceGenerator;
-import org.beltway.supplier.Count;
-import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.SupplierTable;
 
 /**
@@ -38,18 +32,7 @@ final class ServingMarket {
     SupplierTable table = market.suppliers();
     graph = EligibilityGraph.of(table, market.segments());
     scores = Scorer.DEFAULT.score(table);
-    BuyerLedger ledger = BuyerLedger.over(table);
-    for (int row = 0; row < table.size(); row++) {
-      MembershipTier tier = table.tier(row);
-      if (tier == MembershipTier.TRUSTPASS && table.daysOnPlatform(row) < 60) {
-        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.trustPass(), 0, 0));
-      } else if (tier != MembershipTier.TRUSTPASS) {
-        int baseline = (int) table.count(Count.BUYERS, row);
-        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.standard(tier), 0, baseline));
-      }
-    }
-    guarantees = DemandConversion.builder(ConversionPrior.global(2, 498)).build()
-        .demand(ledger, table, 0).impressionsByRow();
+    guarantees = DayZeroGuarantees.impressionsByRow(table);
     boolean[] quality = new boolean[scores.size()];
     boolean[] head = new boolean[scores.size()];
     for (int row = 0; row < quality.length; row++) {
