@@ -114,14 +114,10 @@ public final class DemandConversion {
         continue;
       }
       int row = rows[e];
-      int days = daysToPlan(day, start, deadline);
       int category = suppliers.primaryCategory(row);
       long seen = ledger.impressionsAt(e);
       double q = prior.rate(category, won, seen);
-      double need = Double.isNaN(risk)
-          ? (target - won) / (q * days) * safetyMargin
-          : (double) PromiseRisk.impressionsFor(target - won, prior.alpha(category) + won,
-              prior.beta(category) + (seen - won), risk) / days;
+      double need = dailyNeed(category, target - won, won, seen, start, deadline, day);
       double planned = need;
       if (need > maxDailyImpressions) {
         planned = maxDailyImpressions;
@@ -133,6 +129,28 @@ public final class DemandConversion {
     }
     alerts.sort(ALERT_ORDER);
     return new GuaranteeDemand(day, byRow, alerts);
+  }
+
+  /**
+   * The impressions a day one promise needs on {@code day}, before the plausibility bound: its missing
+   * buyers, converted at the supplier's posterior rate (times the margin, or at the risk level), spread
+   * over the days to its front-loaded target day, or to its deadline once past it. This is the demand
+   * {@link #demand} plans for each open promise, and the one {@link Admission} books a promise at.
+   *
+   * @param category the supplier's primary category
+   * @param missing new buyers still to win, {@code > 0}
+   * @param won new buyers won since the promise started, {@code >= 0}
+   * @param seen impressions delivered since the promise started, {@code >= won}
+   * @param start the promise's first day; {@code deadline} its first day after the window
+   * @param day the day planned, in {@code [start, deadline)}
+   */
+  double dailyNeed(int category, int missing, int won, long seen, int start, int deadline, int day) {
+    int days = daysToPlan(day, start, deadline);
+    if (Double.isNaN(risk)) {
+      return missing / (prior.rate(category, won, seen) * days) * safetyMargin;
+    }
+    return (double) PromiseRisk.impressionsFor(missing, prior.alpha(category) + won,
+        prior.beta(category) + (seen - won), risk) / days;
   }
 
   /**
@@ -208,7 +226,7 @@ public final class DemandConversion {
      * ({@link PromiseRisk}, from the supplier's posterior), spread evenly over the days left. Re-solved
      * daily, the posterior narrows as impressions accumulate, so this is conservative.
      *
-     * @throws IllegalArgumentException if {@code epsilon} is not in (0, 1)
+     * @throws IllegalArgumentException if {@code epsilon} is not in (0, 0.5)
      * @throws IllegalStateException if already set, or if a safety margin is set
      */
     public Builder risk(double epsilon) {
@@ -217,9 +235,9 @@ public final class DemandConversion {
         throw new IllegalStateException("risk: safetyMargin (" + safetyMargin + ") is set; a demand"
             + " is risk-aware or the expected need times a margin, not both");
       }
-      if (!(epsilon > 0 && epsilon < 1)) {
+      if (!(epsilon > 0 && epsilon < 0.5)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "risk must be a probability of missing in (0, 1): %s", epsilon));
+            "risk must be a probability of missing a promise in (0, 0.5): %s", epsilon));
       }
       risk = epsilon;
       return this;

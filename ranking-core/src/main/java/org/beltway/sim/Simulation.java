@@ -182,7 +182,9 @@ public final class Simulation {
     buyersPer90Days = expected90 / Math.max(1, n);
     windowBuyersPerSupplier = (double) windowBuyers / Math.max(1, n);
     prior = pilotPrior(fair, fairWeighted);
-    conversion = DemandConversion.builder(prior).safetyMargin(config.safetyMargin()).build();
+    DemandConversion.Builder demand = DemandConversion.builder(prior).frontLoad(config.frontLoad());
+    conversion = (Double.isNaN(config.risk()) ? demand.safetyMargin(config.safetyMargin())
+        : demand.risk(config.risk())).build();
     enrolments = new EnrolmentPlan(this, fair, fairWeighted);
     setupNanos = System.nanoTime() - start;
   }

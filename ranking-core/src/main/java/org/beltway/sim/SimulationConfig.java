@@ -17,7 +17,15 @@ import org.beltway.internal.Strict;
  *     into impressions with has each category's mean multiplied by (1 + e), e uniform in
  *     [−conversionError, conversionError] per category, fixed for the run; in [0, 1), default 0.2
  * @param safetyMargin the factor on the impressions a guarantee is expected to need (see
- *     {@link org.beltway.guarantee.DemandConversion}); finite and {@code >= 1}, default 1.2
+ *     {@link org.beltway.guarantee.DemandConversion}); finite and {@code >= 1}, or {@code NaN} when demand
+ *     is risk-aware (the default)
+ * @param risk the accepted probability of missing a promise: a promise's demand is the least number of
+ *     impressions that bring its missing buyers with probability at least {@code 1 − risk}
+ *     ({@link org.beltway.guarantee.PromiseRisk}); in (0, 0.5), default {@value #DEFAULT_RISK}, or
+ *     {@code NaN} when a safety margin is used instead. Exactly one of {@code risk} and
+ *     {@code safetyMargin} is a number
+ * @param frontLoad the share of its window by whose end a promise is planned to be met, catching up to
+ *     the deadline when behind; in (0, 1], default {@value #DEFAULT_FRONT_LOAD}
  * @param rescoreEveryDays suppliers are re-scored on every day that is a multiple of this, day 0 being
  *     the initial score; {@code >= 1}, default 7 (weekly)
  * @param newTrustPassPerDay TrustPass suppliers that sign up for the 30-buyer guarantee per day, on
@@ -38,7 +46,7 @@ import org.beltway.internal.Strict;
  *     [0, 1], default 1 (all of them). Sign-ups after day 0 are set by {@code newTrustPassPerDay}.
  */
 public record SimulationConfig(int days, double trafficError, double conversionError,
-    double safetyMargin, int rescoreEveryDays, double newTrustPassPerDay, int lastEnrolmentDay,
+    double safetyMargin, double risk, double frontLoad, int rescoreEveryDays, double newTrustPassPerDay, int lastEnrolmentDay,
     boolean randomConversion, int pilotDays, double segmentCapShare, double participation) {
 
   /** Days of the national simulation (docs/design.md §8). */
@@ -50,6 +58,10 @@ public record SimulationConfig(int days, double trafficError, double conversionE
    * 90 days and 85% of suppliers TrustPass, so about 1 000 new TrustPass suppliers a day).
    */
   public static final double NATIONAL_NEW_TRUSTPASS_PER_DAY = 1_000;
+  /** The default accepted risk of missing a promise. */
+  public static final double DEFAULT_RISK = 0.01;
+  /** The default share of a window by whose end a promise is planned to be met. */
+  public static final double DEFAULT_FRONT_LOAD = 0.75;
   /** The default edge cap: no supplier is planned more than 5% of a segment (assumed). */
   public static final double DEFAULT_SEGMENT_CAP_SHARE = 0.05;
 
@@ -62,7 +74,17 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     checkDays(days);
     checkError("trafficError", trafficError);
     checkError("conversionError", conversionError);
-    checkSafetyMargin(safetyMargin);
+    if (Double.isNaN(safetyMargin) == Double.isNaN(risk)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "exactly one of safetyMargin (%s) and risk (%s) must be a number: demand is risk-aware or the"
+              + " expected need times a margin", safetyMargin, risk));
+    }
+    if (!Double.isNaN(safetyMargin)) {
+      checkSafetyMargin(safetyMargin);
+    } else {
+      checkRisk(risk);
+    }
+    checkFrontLoad(frontLoad);
     checkAtLeastOne("rescoreEveryDays", rescoreEveryDays);
     if (!Double.isNaN(newTrustPassPerDay)) {
       checkArrivals(newTrustPassPerDay);
@@ -73,7 +95,10 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     checkParticipation(participation);
   }
 
-  /** Every default: 180 days, ±20% forecast errors, margin 1.2, weekly re-scoring. */
+  /**
+   * Every default: 180 days, ±20% forecast errors, risk-aware demand at 1% risk, promises planned to
+   * 75% of their window, weekly re-scoring.
+   */
   public static SimulationConfig defaults() {
     return builder().build();
   }
@@ -110,6 +135,20 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     if (!(margin >= 1 && Double.isFinite(margin))) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "safetyMargin must be a finite number >= 1: %s", margin));
+    }
+  }
+
+  private static void checkRisk(double risk) {
+    if (!(risk > 0 && risk < 0.5)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "risk must be a probability of missing a promise in (0, 0.5): %s", risk));
+    }
+  }
+
+  private static void checkFrontLoad(double share) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "frontLoad must be a share of the window in (0, 1]: %s", share));
     }
   }
 
@@ -152,6 +191,8 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     private Double trafficError;
     private Double conversionError;
     private Double safetyMargin;
+    private Double risk;
+    private Double frontLoad;
     private Integer rescoreEveryDays;
     private Double newTrustPassPerDay;
     private Integer lastEnrolmentDay;
@@ -219,8 +260,43 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      */
     public Builder safetyMargin(double margin) {
       Strict.requireUnset("safetyMargin", safetyMargin);
+      if (risk != null) {
+        throw new IllegalStateException("safetyMargin: risk (" + risk + ") is set; demand is risk-aware"
+            + " or the expected need times a margin, not both");
+      }
       checkSafetyMargin(margin);
       safetyMargin = margin;
+      return this;
+    }
+
+    /**
+     * Sets the accepted risk of missing a promise (risk-aware demand, the default at
+     * {@value SimulationConfig#DEFAULT_RISK}).
+     *
+     * @throws IllegalArgumentException if not in (0, 0.5)
+     * @throws IllegalStateException if already set, or if a safety margin is set
+     */
+    public Builder risk(double epsilon) {
+      Strict.requireUnset("risk", risk);
+      if (safetyMargin != null) {
+        throw new IllegalStateException("risk: safetyMargin (" + safetyMargin + ") is set; demand is"
+            + " risk-aware or the expected need times a margin, not both");
+      }
+      checkRisk(epsilon);
+      risk = epsilon;
+      return this;
+    }
+
+    /**
+     * Sets the share of its window by whose end a promise is planned to be met.
+     *
+     * @throws IllegalArgumentException if not in (0, 1]
+     * @throws IllegalStateException if already set
+     */
+    public Builder frontLoad(double share) {
+      Strict.requireUnset("frontLoad", frontLoad);
+      checkFrontLoad(share);
+      frontLoad = share;
       return this;
     }
 
@@ -317,7 +393,10 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     public SimulationConfig build() {
       int d = days == null ? DEFAULT_DAYS : days;
       return new SimulationConfig(d, trafficError == null ? 0.2 : trafficError,
-          conversionError == null ? 0.2 : conversionError, safetyMargin == null ? 1.2 : safetyMargin,
+          conversionError == null ? 0.2 : conversionError,
+          safetyMargin == null ? Double.NaN : safetyMargin,
+          safetyMargin != null ? Double.NaN : risk == null ? DEFAULT_RISK : risk,
+          frontLoad == null ? DEFAULT_FRONT_LOAD : frontLoad,
           rescoreEveryDays == null ? 7 : rescoreEveryDays,
           newTrustPassPerDay == null ? Double.NaN : newTrustPassPerDay,
           lastEnrolmentDay == null ? Math.max(0, d - 60) : lastEnrolmentDay,

@@ -77,7 +77,10 @@ class DemandConversionTest {
         () -> DemandConversion.builder(PRIOR).safetyMargin(1.5).risk(0.01));
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> DemandConversion.builder(PRIOR).risk(0));
-    assertEquals("risk must be a probability of missing in (0, 1): 0.0", bad.getMessage());
+    assertEquals("risk must be a probability of missing a promise in (0, 0.5): 0.0", bad.getMessage());
+    assertEquals("risk must be a probability of missing a promise in (0, 0.5): 0.5",
+        assertThrows(IllegalArgumentException.class, () -> DemandConversion.builder(PRIOR).risk(0.5))
+            .getMessage());
   }
 
   @Test

@@ -15,7 +15,9 @@ class SimulationConfigTest {
     assertEquals(180, c.days());
     assertEquals(0.2, c.trafficError());
     assertEquals(0.2, c.conversionError());
-    assertEquals(1.2, c.safetyMargin());
+    assertTrue(Double.isNaN(c.safetyMargin()));
+    assertEquals(0.01, c.risk());
+    assertEquals(0.75, c.frontLoad());
     assertEquals(7, c.rescoreEveryDays());
     assertEquals(120, c.lastEnrolmentDay());
     assertTrue(c.randomConversion());
@@ -29,12 +31,15 @@ class SimulationConfigTest {
   @Test
   void builderSetsEverySetting() {
     SimulationConfig c = SimulationConfig.builder().days(30).forecastError(0).safetyMargin(1.5)
-        .rescoreEveryDays(3).newTrustPassPerDay(2.5).lastEnrolmentDay(10).randomConversion(false)
+        .frontLoad(1).rescoreEveryDays(3).newTrustPassPerDay(2.5).lastEnrolmentDay(10).randomConversion(false)
         .pilotDays(7).segmentCapShare(0.5).participation(0.25).build();
     assertEquals(30, c.days());
     assertEquals(0.0, c.trafficError());
     assertEquals(0.0, c.conversionError());
     assertEquals(1.5, c.safetyMargin());
+    assertTrue(Double.isNaN(c.risk()));
+    assertEquals(1.0, c.frontLoad());
+    assertEquals(0.05, SimulationConfig.builder().risk(0.05).build().risk());
     assertEquals(3, c.rescoreEveryDays());
     assertEquals(2.5, c.newTrustPassPerDay(1_000_000));
     assertEquals(10, c.lastEnrolmentDay());
@@ -64,7 +69,14 @@ class SimulationConfigTest {
     assertEquals("segmentCapShare must be in (0, 1]: 0.0",
         message(() -> SimulationConfig.builder().segmentCapShare(0)));
     assertEquals("days must be in [1, 3650]: 4000",
-        message(() -> new SimulationConfig(4000, 0, 0, 1, 1, Double.NaN, 0, true, 1, 1, 1)));
+        message(() -> new SimulationConfig(4000, 0, 0, 1, Double.NaN, 1, 1, Double.NaN, 0, true, 1, 1, 1)));
+    assertEquals("risk must be a probability of missing a promise in (0, 0.5): 0.5",
+        message(() -> SimulationConfig.builder().risk(0.5)));
+    assertEquals("frontLoad must be a share of the window in (0, 1]: 0.0",
+        message(() -> SimulationConfig.builder().frontLoad(0)));
+    assertEquals("exactly one of safetyMargin (1.2) and risk (0.01) must be a number: demand is"
+            + " risk-aware or the expected need times a margin",
+        message(() -> new SimulationConfig(10, 0, 0, 1.2, 0.01, 1, 1, Double.NaN, 0, true, 1, 1, 1)));
     assertEquals("participation must be in [0, 1]: 1.5",
         message(() -> SimulationConfig.builder().participation(1.5)));
   }
@@ -76,6 +88,9 @@ class SimulationConfigTest {
     assertEquals("days was already set to 10", e.getMessage());
     assertEquals("trafficError was already set to 0.1", assertThrows(IllegalStateException.class,
         () -> SimulationConfig.builder().trafficError(0.1).forecastError(0.2)).getMessage());
+    assertEquals("risk: safetyMargin (1.5) is set; demand is risk-aware or the expected need times a"
+        + " margin, not both", assertThrows(IllegalStateException.class,
+            () -> SimulationConfig.builder().safetyMargin(1.5).risk(0.01)).getMessage());
   }
 
   private static String message(Runnable r) {
