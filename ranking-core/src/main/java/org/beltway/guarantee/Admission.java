@@ -1,0 +1,369 @@
+package org.beltway.guarantee;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.beltway.allocation.AllocationPlan;
+import org.beltway.allocation.AllocationProblem;
+import org.beltway.allocation.AllocationSolver;
+import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.GroupShare;
+import org.beltway.allocation.Priorities;
+import org.beltway.allocation.UnmetPromise;
+import org.beltway.allocation.UnmetPromise.Binding;
+import org.beltway.supplier.SupplierTable;
+
+/**
+ * Booking: before a promise is accepted, checks that it can be kept jointly with the policy and the
+ * promises already booked, and answers yes, or no with what binds (docs/design.md §5). A promise once
+ * booked is kept: the daily plan puts booked guarantees first, so admission is where a promise the
+ * marketplace cannot afford is refused, not the deadline.
+ *
+ * <h2>The check</h2>
+ * The day's allocation program on the forecast ({@link Forecast}), with every booked promise at its
+ * demand of the day and every applicant at the demand it would have if booked now, both from the same
+ * {@link DemandConversion} (so at the same risk level), solved with the policy's shares before the
+ * guarantees ({@link Priorities#GROUPS_FIRST}): the shares and caps are kept, and a guarantee the
+ * program cannot fit beside them is reported unmet. The program spreads a shortfall over every
+ * guarantee that competes for the scarce traffic, so refusing every unmet applicant would refuse many
+ * that fit. Instead, first come, first served: of the unmet applicants, the latest in the order given
+ * are refused until the demand they free covers the round's total shortfall; the program is solved
+ * again without them, until no applicant is unmet. Before that, an applicant that needs more than its
+ * own caps allow (the sum of its edge caps over segments with traffic, or its total cap) is refused
+ * outright, since refusing others cannot help it. A refusal names the solver's bindings and the
+ * policy shares that bind against the applicant. The search is greedy: an applicant refused in an
+ * early round might have fitted in the end.
+ *
+ * <p>The forecast is one day of traffic, and a promise's demand is its daily need; admission assumes the
+ * forecast day repeats over the promise's window (a stationary forecast). A booked promise the forecast
+ * cannot keep beside the policy (it fell behind, so its catch-up demand grew) is counted in
+ * {@link Result#bookedAtRisk()}, not dropped.
+ *
+ * <p>Not thread-safe: an instance keeps its last solve to warm-start the next.
+ */
+public final class Admission {
+  private final DemandConversion conversion;
+  private final AllocationSolver solver;
+  private final Forecast forecast;
+  private AllocationPlan previous;
+
+  /** The allocation program of a forecast day, with given guarantees and priorities. */
+  @FunctionalInterface
+  public interface Forecast {
+    /**
+     * The day's problem on the forecast traffic under the policy.
+     *
+     * @param guaranteesByRow impressions each supplier row is to be guaranteed
+     * @param priorities the order in which promises give way
+     */
+    AllocationProblem problem(double[] guaranteesByRow, Priorities priorities);
+  }
+
+  /**
+   * An application: a promise and what its supplier has already won and been shown since the promise's
+   * first day (both 0 for a promise starting on the day of application).
+   *
+   * @param enrolment the promise
+   * @param won new buyers since {@code enrolment.day()}, in {@code [0, impressions]}
+   * @param impressions impressions since {@code enrolment.day()}, {@code >= 0}
+   */
+  public record Application(Enrolment enrolment, int won, long impressions) {
+    /**
+     * Validates the application.
+     *
+     * @throws NullPointerException if the enrolment is null
+     * @throws IllegalArgumentException naming the supplier, the field and the value
+     */
+    public Application {
+      if (enrolment == null) {
+        throw new NullPointerException("enrolment must not be null");
+      }
+      if (impressions < 0) {
+        throw Enrolment.error(enrolment.supplierId(), "impressions", impressions, ">= 0");
+      }
+      if (won < 0 || won > impressions) {
+        throw Enrolment.error(enrolment.supplierId(), "won", won, "in [0, impressions = " + impressions + "]");
+      }
+    }
+
+    /** A promise starting on the day it applies. */
+    public static Application of(Enrolment enrolment) {
+      return new Application(enrolment, 0, 0);
+    }
+  }
+
+  /**
+   * The answer to one application.
+   *
+   * @param application what was asked
+   * @param admitted whether the promise was booked
+   * @param index its index in the book when admitted, else -1
+   * @param demand the impressions a day it needs at the conversion's risk level (0 when already met)
+   * @param planned what the admission program planned for its supplier
+   * @param binding what stops the plan from keeping it, empty when admitted
+   * @param bindingShares the names of the policy's shares that bind against it (a floor of a group it
+   *     is outside, a cap of a group it is in), empty when admitted
+   * @param reason one sentence: the numbers and what binds, or why it was admitted
+   */
+  public record Decision(Application application, boolean admitted, int index, double demand,
+      double planned, Set<Binding> binding, List<String> bindingShares, String reason) {
+    /** Copies the collections. */
+    public Decision {
+      binding = binding.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding));
+      bindingShares = List.copyOf(bindingShares);
+    }
+  }
+
+  /**
+   * The answers to a day's applications, in the order asked.
+   *
+   * @param decisions one per application
+   * @param bookedAtRisk booked promises (before this call) whose supplier the forecast could not plan
+   *     its demand beside the policy
+   * @param rounds solves it took
+   */
+  public record Result(List<Decision> decisions, int bookedAtRisk, int rounds) {
+    /** Copies the list. */
+    public Result {
+      decisions = List.copyOf(decisions);
+    }
+
+    /** The applications admitted. */
+    public int admitted() {
+      int k = 0;
+      for (Decision d : decisions) {
+        k += d.admitted() ? 1 : 0;
+      }
+      return k;
+    }
+  }
+
+  private Admission(DemandConversion conversion, AllocationSolver solver, Forecast forecast) {
+    this.conversion = conversion;
+    this.solver = solver;
+    this.forecast = forecast;
+  }
+
+  /**
+   * Admission with a demand conversion (its risk level is the one promises are booked at), a solver
+   * and the forecast day's program.
+   *
+   * @throws NullPointerException naming a null argument
+   */
+  public static Admission of(DemandConversion conversion, AllocationSolver solver, Forecast forecast) {
+    if (conversion == null) {
+      throw new NullPointerException("conversion must not be null");
+    }
+    if (solver == null) {
+      throw new NullPointerException("solver must not be null");
+    }
+    if (forecast == null) {
+      throw new NullPointerException("forecast must not be null");
+    }
+    return new Admission(conversion, solver, forecast);
+  }
+
+  /**
+   * Decides a day's applications against the promises already in {@code book} and books (enrols) the
+   * admitted ones, with their history ({@code won}, {@code impressions}) recorded on their first day.
+   *
+   * @param book the booked promises; the admitted are enrolled in it
+   * @param suppliers the table whose rows the forecast's problems index
+   * @param day the day of application: the book must hold no event of this day or later
+   * @param applications the applications, at most one per supplier and program
+   * @throws IllegalArgumentException naming the supplier, the field, the value and what was expected:
+   *     a supplier not in the table, a promise that starts after {@code day} or whose deadline is not
+   *     after it, a tier the program does not take, a promise applied for twice or already booked (a
+ *     target of no new buyers cannot be made: {@link GuaranteeProgram} asks at least one)
+   */
+  public Result admit(BuyerLedger book, SupplierTable suppliers, int day, List<Application> applications) {
+    if (book == null || suppliers == null || applications == null) {
+      throw new NullPointerException("book, suppliers and applications must not be null");
+    }
+    int count = applications.size();
+    int[] rows = new int[count];
+    double[] need = new double[count];
+    Set<String> seen = new HashSet<>();
+    for (int a = 0; a < count; a++) {
+      Application application = applications.get(a);
+      rows[a] = check(application, book, suppliers, day, seen);
+      Enrolment e = application.enrolment();
+      int missing = e.target() - application.won();
+      need[a] = missing <= 0 ? 0.0 : conversion.dailyNeed(suppliers.primaryCategory(rows[a]), missing,
+          application.won(), application.impressions(), e.day(), e.deadline(), day);
+    }
+    double[] booked = conversion.demand(book, suppliers, day).impressionsByRow();
+    boolean[] refused = new boolean[count];
+    Decision[] decisions = new Decision[count];
+    int rounds = 0;
+    AllocationPlan plan;
+    Map<Long, UnmetPromise> unmet = new HashMap<>();
+    refuseAboveCaps(forecast.problem(booked, Priorities.GROUPS_FIRST), applications, rows, need, booked,
+        refused, decisions);
+    while (true) {
+      double[] guarantees = booked.clone();
+      for (int a = 0; a < count; a++) {
+        if (!refused[a]) {
+          guarantees[rows[a]] = Math.max(guarantees[rows[a]], need[a]);
+        }
+      }
+      AllocationProblem problem = forecast.problem(guarantees, Priorities.GROUPS_FIRST);
+      plan = previous == null ? solver.solve(problem) : solver.solve(problem, previous);
+      previous = plan;
+      rounds++;
+      unmet.clear();
+      double shortfall = 0;
+      for (UnmetPromise u : plan.unmetPromises()) {
+        if (u.kind() == UnmetPromise.Kind.GUARANTEE) {
+          unmet.put(u.supplierId(), u);
+          shortfall += u.shortfall();
+        }
+      }
+      double freed = 0;
+      for (int a = count - 1; a >= 0 && freed < shortfall; a--) {
+        UnmetPromise u = unmet.get(suppliers.id(rows[a]));
+        if (refused[a] || u == null || need[a] <= booked[rows[a]]) {
+          continue;
+        }
+        refused[a] = true;
+        freed += need[a] - booked[rows[a]];
+        List<String> shares = bindingShares(plan, rows[a]);
+        decisions[a] = new Decision(applications.get(a), false, -1, need[a], u.planned(), u.binding(),
+            shares, refusal(applications.get(a), need[a], u, shares));
+      }
+      if (freed == 0) {
+        break;
+      }
+    }
+    int bookedAtRisk = bookedAtRisk(book, suppliers, booked, unmet);
+    for (int a = 0; a < count; a++) {
+      if (refused[a]) {
+        continue;
+      }
+      Application application = applications.get(a);
+      Enrolment e = application.enrolment();
+      int index = book.enrol(e);
+      if (application.impressions() > 0) {
+        book.recordImpressions(e.day(), e.supplierId(), application.impressions());
+      }
+      if (application.won() > 0) {
+        book.recordNewBuyers(e.day(), e.supplierId(), application.won());
+      }
+      double planned = plan.supplierTotalOfRow(rows[a]);
+      decisions[a] = new Decision(application, true, index, need[a], planned, Set.of(), List.of(),
+          String.format(Locale.ROOT, "supplier %d: %s admitted: needs %.1f impressions a day, planned %.1f"
+              + " beside the policy and %d other promises", e.supplierId(), e.program().name(), need[a],
+              planned, book.size() - 1));
+    }
+    return new Result(List.of(decisions), bookedAtRisk, rounds);
+  }
+
+  private static int check(Application application, BuyerLedger book, SupplierTable suppliers, int day,
+      Set<String> seen) {
+    Enrolment e = application.enrolment();
+    long id = e.supplierId();
+    int row = suppliers.row(id);
+    if (row < 0) {
+      throw Enrolment.error(id, "supplier", id, "a supplier of the table");
+    }
+    if (e.day() > day) {
+      throw Enrolment.error(id, "first day", e.day(), "on or before the day of application " + day);
+    }
+    if (e.deadline() <= day) {
+      throw Enrolment.error(id, "deadline", e.deadline(), "after the day of application " + day);
+    }
+    if (!e.program().eligible(suppliers.tier(row))) {
+      throw Enrolment.error(id, "tier", suppliers.tier(row), "one of " + e.program().tiers() + " for "
+          + e.program().name());
+    }
+    if (!seen.add(id + "/" + e.program().name())) {
+      throw Enrolment.error(id, "application", e.program().name(), "one application per program");
+    }
+    for (int index : book.enrolmentsOf(id)) {
+      if (book.enrolment(index).program().name().equals(e.program().name())) {
+        throw Enrolment.error(id, "application", e.program().name(), "a program it is not booked in");
+      }
+    }
+    return row;
+  }
+
+  /** Refuses the applicants whose need is above what their own caps allow in any plan. */
+  private static void refuseAboveCaps(AllocationProblem problem, List<Application> applications, int[] rows,
+      double[] need, double[] booked, boolean[] refused, Decision[] decisions) {
+    EligibilityGraph graph = problem.graph();
+    for (int a = 0; a < rows.length; a++) {
+      int row = rows[a];
+      if (need[a] <= booked[row]) {
+        continue;
+      }
+      double most = 0;
+      for (int k = 0, degree = graph.supplierDegree(row); k < degree; k++) {
+        int e = graph.supplierEdge(row, k);
+        if (problem.fairExposure(e) > 0) {
+          most += Math.min(problem.edgeCap(e), graph.segments().traffic(graph.segmentOf(e)));
+        }
+      }
+      most = Math.min(most, problem.totalCap(row));
+      if (need[a] <= most) {
+        continue;
+      }
+      Binding binding = most == 0 ? Binding.NO_ELIGIBLE_SEGMENT
+          : most == problem.totalCap(row) ? Binding.SUPPLIER_CAP : Binding.EDGE_CAP;
+      Enrolment e = applications.get(a).enrolment();
+      refused[a] = true;
+      decisions[a] = new Decision(applications.get(a), false, -1, need[a], most, Set.of(binding), List.of(),
+          String.format(Locale.ROOT, "supplier %d: %s refused: needs %.1f impressions a day at the booking"
+              + " risk, its caps allow at most %.1f in any plan (%s)", e.supplierId(), e.program().name(),
+              need[a], most, binding));
+    }
+  }
+
+  private static int bookedAtRisk(BuyerLedger book, SupplierTable suppliers, double[] booked,
+      Map<Long, UnmetPromise> unmet) {
+    int k = 0;
+    for (int index = 0, n = book.size(); index < n; index++) {
+      long id = book.enrolment(index).supplierId();
+      if (booked[suppliers.row(id)] > 0 && unmet.containsKey(id)) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /** Floors of groups the row is outside and caps of groups it is in, where the share is at its bound. */
+  private static List<String> bindingShares(AllocationPlan plan, int row) {
+    AllocationProblem problem = plan.problem();
+    List<String> names = new ArrayList<>();
+    for (int g = 0, groups = problem.groupCount(); g < groups; g++) {
+      GroupShare share = problem.group(g);
+      double level = plan.groupLevel(g);
+      boolean inside = share.includesSupplier(row);
+      if ((level > 0 && !inside) || (level < 0 && inside)) {
+        names.add(share.name());
+      }
+    }
+    return names;
+  }
+
+  private static String refusal(Application application, double need, UnmetPromise unmet, List<String> shares) {
+    Enrolment e = application.enrolment();
+    String policy = shares.isEmpty() ? "" : "; the policy's " + String.join(", ", shares)
+        + (shares.size() == 1 ? " share binds" : " shares bind");
+    return String.format(Locale.ROOT, "supplier %d: %s refused: needs %.1f impressions a day at the"
+        + " booking risk, the forecast plans at most %.1f beside the policy and the booked promises (%s)%s",
+        e.supplierId(), e.program().name(), need, unmet.planned(), bindingText(unmet.binding()), policy);
+  }
+
+  private static String bindingText(Set<Binding> binding) {
+    List<String> parts = new ArrayList<>();
+    for (Binding b : binding) {
+      parts.add(b.name());
+    }
+    return parts.isEmpty() ? "nothing reported" : String.join(", ", parts);
+  }
+}

@@ -1,0 +1,216 @@
+package org.beltway.guarantee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.beltway.allocation.AllocationPlan;
+import org.beltway.allocation.AllocationProblem;
+import org.beltway.allocation.AllocationSolver;
+import org.beltway.allocation.BuyerTier;
+import org.beltway.allocation.Channel;
+import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.GroupShare;
+import org.beltway.allocation.Priorities;
+import org.beltway.allocation.Segment;
+import org.beltway.allocation.SegmentTable;
+import org.beltway.allocation.UnmetPromise;
+import org.beltway.allocation.UnmetPromise.Binding;
+import org.beltway.supplier.MembershipTier;
+import org.beltway.supplier.Supplier;
+import org.beltway.supplier.SupplierTable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Admission on small markets worked by hand, and on generated ones against an independent cold solve
+ * of what it booked.
+ */
+class AdmissionTest {
+  private static final AllocationSolver SOLVER = AllocationSolver.builder().threads(1).build();
+  /** Rate 1%: a promise of b buyers over 60 days needs b / 0.6 impressions a day (margin 1). */
+  private static final DemandConversion CONVERSION =
+      DemandConversion.builder(ConversionPrior.global(1, 99)).safetyMargin(1.0).build();
+
+  /** Buyers b in 60 days at 1% need b / 0.6 a day: 90 buyers, 150 a day. */
+  private static GuaranteeProgram program(int buyers) {
+    return GuaranteeProgram.fixedBuyers("Boost" + buyers, buyers, 60, MembershipTier.TRUSTPASS);
+  }
+
+  /**
+   * Suppliers 1..n, every one eligible in every segment, equal merit; rows below {@code quality} form
+   * the quality group, which must have at least {@code floor} of all traffic; edges capped at
+   * {@code capShare} of their segment.
+   */
+  private record Market(SupplierTable table, EligibilityGraph graph, int quality, double floor,
+      double capShare) implements Admission.Forecast {
+    static Market of(int suppliers, double[] traffic, int quality, double floor, double capShare) {
+      Supplier[] list = new Supplier[suppliers];
+      long[] ids = new long[suppliers];
+      for (int i = 0; i < suppliers; i++) {
+        ids[i] = i + 1;
+        list[i] = TestTables.supplier(i + 1, MembershipTier.TRUSTPASS, 0);
+      }
+      SegmentTable.Builder sb = SegmentTable.builder(traffic.length);
+      for (int j = 0; j < traffic.length; j++) {
+        sb.add(Segment.of(10L * (j + 1), 0, BuyerTier.OTHER, Channel.WHOLESALE, traffic[j]));
+      }
+      EligibilityGraph.Builder gb = EligibilityGraph.builder(ids, sb.build());
+      for (long id : ids) {
+        for (int j = 0; j < traffic.length; j++) {
+          gb.edge(id, 10L * (j + 1));
+        }
+      }
+      return new Market(TestTables.of(list), gb.build(), quality, floor, capShare);
+    }
+
+    @Override
+    public AllocationProblem problem(double[] guarantees, Priorities priorities) {
+      double[] merit = new double[table.size()];
+      java.util.Arrays.fill(merit, 1.0);
+      int q = quality;
+      return AllocationProblem.builder(graph).merit(merit).capShareOfSegment(capShare)
+          .share(GroupShare.builder("quality").suppliers(row -> row < q).atLeast(floor).build())
+          .guarantees(guarantees).priorities(priorities).build();
+    }
+  }
+
+  private static Admission.Application apply(long supplier, int buyers, int day) {
+    return Admission.Application.of(new Enrolment(supplier, program(buyers), day, 0));
+  }
+
+  @Test
+  void firstComeFirstServedWhenTheQualityFloorBinds() {
+    // 2 000 impressions, the quality group (suppliers 1-4) at least 80%: 400 for suppliers 5-8 together
+    Market m = Market.of(8, new double[] {1000, 1000}, 4, 0.8, 0.5);
+    Admission admission = Admission.of(CONVERSION, SOLVER, m);
+    BuyerLedger book = BuyerLedger.over(m.table());
+    Admission.Result r = admission.admit(book, m.table(), 0,
+        List.of(apply(1, 90, 0), apply(5, 90, 0), apply(6, 90, 0), apply(7, 90, 0)));
+    // 150 + 150 fit in 400, the third does not: the last to apply is refused
+    assertEquals(List.of(true, true, true, false),
+        r.decisions().stream().map(Admission.Decision::admitted).toList());
+    Admission.Decision refused = r.decisions().get(3);
+    assertEquals(150.0, refused.demand(), 1e-9);
+    assertEquals(List.of("quality"), refused.bindingShares());
+    assertTrue(refused.reason().startsWith("supplier 7: Boost90 refused: needs 150.0 impressions a day"),
+        refused.reason());
+    assertTrue(refused.reason().contains("the policy's quality share binds"), refused.reason());
+    assertEquals(3, book.size());
+    assertEquals(List.of(0, 1, 2, -1), r.decisions().stream().map(Admission.Decision::index).toList());
+    assertEquals(0, r.bookedAtRisk());
+
+    // the next day, the same supplier 7 asks again: still no room beside the booked promises
+    Admission.Result again = admission.admit(book, m.table(), 1, List.of(apply(7, 90, 1), apply(8, 30, 1)));
+    assertFalse(again.decisions().get(0).admitted());
+    // 50 a day for supplier 8: 150 + 150 + 50 = 350 <= 400
+    assertTrue(again.decisions().get(1).admitted(), again.decisions().get(1).reason());
+  }
+
+  @Test
+  void aPromiseAboveItsOwnCapsIsRefusedWithoutCostingOthers() {
+    // caps: 10% of each 1 000 segment, 200 a day at most for any supplier
+    Market m = Market.of(8, new double[] {1000, 1000}, 4, 0.8, 0.1);
+    Admission admission = Admission.of(CONVERSION, SOLVER, m);
+    BuyerLedger book = BuyerLedger.over(m.table());
+    // supplier 2 needs 300 a day (180 buyers), above its caps; 5 and 6 need 100 each, within the floor
+    Admission.Result r = admission.admit(book, m.table(), 0,
+        List.of(apply(2, 180, 0), apply(5, 60, 0), apply(6, 60, 0)));
+    Admission.Decision capped = r.decisions().get(0);
+    assertFalse(capped.admitted());
+    assertEquals(Set.of(Binding.EDGE_CAP), capped.binding());
+    assertEquals(200.0, capped.planned(), 1e-9);
+    assertTrue(r.decisions().get(1).admitted());
+    assertTrue(r.decisions().get(2).admitted());
+  }
+
+  @Test
+  void aPromiseWithHistoryIsBookedWithIt() {
+    Market m = Market.of(4, new double[] {1000}, 2, 0.5, 0.5);
+    Admission admission = Admission.of(CONVERSION, SOLVER, m);
+    BuyerLedger book = BuyerLedger.over(m.table());
+    Enrolment started = new Enrolment(3, program(30), 0, 0);
+    Admission.Result r = admission.admit(book, m.table(), 20,
+        List.of(new Admission.Application(started, 10, 1500)));
+    Admission.Decision d = r.decisions().get(0);
+    assertTrue(d.admitted(), d.reason());
+    // 20 missing at the posterior rate (1 + 10) / (100 + 1500) over the 40 days left
+    assertEquals(20 / (11.0 / 1600 * 40), d.demand(), 1e-9);
+    assertEquals(10, book.won(0));
+    assertEquals(1500, book.impressions(0));
+  }
+
+  @Test
+  void badApplicationsAreRefusedWithTheFacts() {
+    Market m = Market.of(4, new double[] {1000}, 2, 0.5, 0.5);
+    Admission admission = Admission.of(CONVERSION, SOLVER, m);
+    BuyerLedger book = BuyerLedger.over(m.table());
+    assertEquals("supplier 99: supplier (99): expected a supplier of the table", message(
+        () -> admission.admit(book, m.table(), 0, List.of(apply(99, 30, 0)))));
+    assertEquals("supplier 1: first day (5): expected on or before the day of application 3", message(
+        () -> admission.admit(book, m.table(), 3, List.of(apply(1, 30, 5)))));
+    assertEquals("supplier 1: deadline (60): expected after the day of application 60", message(
+        () -> admission.admit(book, m.table(), 60, List.of(apply(1, 30, 0)))));
+    assertEquals("guarantee program Boost0: amount (0.0): expected a whole number of buyers >= 1",
+        message(() -> admission.admit(book, m.table(), 0, List.of(apply(1, 0, 0)))));
+    assertEquals("supplier 1: tier (TRUSTPASS): expected one of [POWER_MERCHANT] for PowerMerchant",
+        message(() -> admission.admit(book, m.table(), 0, List.of(Admission.Application.of(
+            new Enrolment(1, GuaranteeProgram.powerMerchant(), 0, 10))))));
+    assertEquals("supplier 1: application (Boost30): expected one application per program", message(
+        () -> admission.admit(book, m.table(), 0, List.of(apply(1, 30, 0), apply(1, 30, 0)))));
+    assertEquals("supplier 1: won (5): expected in [0, impressions = 4]", message(
+        () -> new Admission.Application(new Enrolment(1, program(30), 0, 0), 5, 4)));
+    admission.admit(book, m.table(), 0, List.of(apply(1, 30, 0)));
+    assertEquals("supplier 1: application (Boost30): expected a program it is not booked in", message(
+        () -> admission.admit(book, m.table(), 1, List.of(apply(1, 30, 1)))));
+    assertEquals("conversion must not be null", assertThrows(NullPointerException.class,
+        () -> Admission.of(null, SOLVER, m)).getMessage());
+  }
+
+  /**
+   * On generated markets, what admission books fits: a cold solve of the booked demand with the
+   * policy first leaves no guarantee unmet and keeps the floor, and every refusal names a binding.
+   */
+  @Test
+  void whatIsBookedFitsBesideThePolicy() {
+    qt().withExamples(25).withFixedSeed(7).forAll(longs().between(1, 1_000_000), integers().between(2, 12))
+        .checkAssert((seed, applicants) -> {
+          Random random = new Random(seed);
+          int n = 12;
+          double[] traffic = new double[1 + random.nextInt(3)];
+          for (int j = 0; j < traffic.length; j++) {
+            traffic[j] = 200 + random.nextInt(2000);
+          }
+          Market m = Market.of(n, traffic, 1 + random.nextInt(n - 1), 0.5 + 0.4 * random.nextDouble(), 0.3);
+          BuyerLedger book = BuyerLedger.over(m.table());
+          List<Admission.Application> list = new ArrayList<>();
+          for (int a = 0; a < applicants; a++) {
+            list.add(apply(1 + a, 10 + random.nextInt(300), 0));
+          }
+          Admission.Result r = Admission.of(CONVERSION, SOLVER, m).admit(book, m.table(), 0, list);
+          double[] booked = CONVERSION.demand(book, m.table(), 0).impressionsByRow();
+          AllocationPlan check = SOLVER.solve(m.problem(booked, Priorities.GROUPS_FIRST));
+          String label = "seed " + seed + ", " + applicants + " applicants: " + r.decisions();
+          for (UnmetPromise u : check.unmetPromises()) {
+            // a shortfall within the solver's tolerance is not a broken booking
+            assertTrue(u.kind() != UnmetPromise.Kind.GUARANTEE || u.shortfall() <= 1e-6 * u.target(),
+                label + ": " + u.explanation());
+          }
+          assertEquals(r.admitted(), book.size(), label);
+          for (Admission.Decision d : r.decisions()) {
+            assertTrue(d.admitted() || !d.binding().isEmpty(), label);
+          }
+        });
+  }
+
+  private static String message(Runnable r) {
+    return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+  }
+}
