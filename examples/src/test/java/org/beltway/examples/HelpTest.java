@@ -23,10 +23,16 @@ class HelpTest {
   @ParameterizedTest
   @ValueSource(strings = {"--help", "-h"})
   void simulationDemoListsItsOptions(String flag) {
-    assertHelp(SimulationDemo::main, SimulationDemo.OPTIONS, flag, "--scale 0.03", "--days 180", "--seed 42",
-        "--strategies beltway,ranking,proportional,hwm", "--out beltway-report.html", "--error 0.2",
+    assertHelp(SimulationDemo::main, SimulationDemo.OPTIONS, flag, "--scale 0.01", "--days 180", "--seed 42",
+        "--seeds 3", "--risk 0.01", "--strategies beltway,ranking,proportional,hwm", "--out beltway-report.html", "--error 0.2",
         "--participation 1", "--max-passes 5000", "--solver-seconds 600", "--priorities guarantees",
         "-h, --help");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h"})
+  void tradeOffDemoListsItsOptions(String flag) {
+    assertHelp(TradeOffDemo::main, TradeOffDemo.OPTIONS, flag, "--scale 0.01", "--targets 0.70,0.75,0.80,0.85");
   }
 
   @ParameterizedTest

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.beltway.examples.sim.ComparisonTables;
+import org.beltway.examples.sim.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,18 +20,26 @@ class SimulationDemoTest {
   void printsTheComparisonAndWritesASelfContainedReport(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("report.html");
     String printed = QuickStartTest.captured(() -> SimulationDemo.main(new String[] {
-        "--scale", "0.0005", "--days", "12", "--seed", "7", "--out", out.toString()}));
-    assertTrue(printed.contains("TrustPass ≥30 in 60 d  Power/Super doubled"), printed);
-    for (SimulationDemo.Column c : SimulationDemo.COMPARISON_COLUMNS) {
-      assertTrue(printed.contains("\n  " + c.header() + ": " + c.meaning() + "\n"), c.header() + " unexplained:\n" + printed);
+        "--scale", "0.0005", "--days", "12", "--seed", "7", "--seeds", "2", "--out", out.toString()}));
+    for (ComparisonTables.Table table : ComparisonTables.ALL) {
+      assertTrue(printed.contains("\n" + table.title() + ":\n"), table.title() + " missing:\n" + printed);
+      for (Metric m : table.metrics()) {
+        assertTrue(printed.contains("\n  " + m.header() + ": " + m.meaning() + "\n"),
+            m.header() + " unexplained:\n" + printed);
+      }
     }
-    for (String name : new String[] {"beltway", "ranking", "proportional", "hwm"}) {
-      assertTrue(printed.contains("\n" + name + " "), name + " row missing:\n" + printed);
+    for (String name : new String[] {"beltway ", "policy-only (ignores promises)",
+        "ranking (ignores promises, shares, caps)", "proportional (ignores promises, shares)",
+        "hwm (ignores shares, caps)"}) {
+      assertTrue(printed.contains("\n" + name), name + " row missing:\n" + printed);
     }
+    assertTrue(printed.contains(" ±"), "two seeds give a spread:\n" + printed);
     String html = Files.readString(out, StandardCharsets.UTF_8);
     assertTrue(html.startsWith("<!DOCTYPE html>"));
-    assertEquals(5, html.split("<svg", -1).length - 1, "three attainment charts, quality share, Lorenz");
+    assertEquals(7, html.split("<svg", -1).length - 1,
+        "quality, head and top-buyer shares, three attainment charts, Lorenz");
     assertTrue(html.contains("Lorenz curve of exposure"));
+    assertTrue(html.contains("Starvation"));
     assertFalse(html.contains("<script"), "no script");
     assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("http"), "no network reference");
   }
@@ -38,9 +48,17 @@ class SimulationDemoTest {
   void runsTheChosenStrategiesOnly(@TempDir Path dir) {
     String printed = QuickStartTest.captured(() -> SimulationDemo.main(new String[] {
         "--scale", "0.0005", "--days", "3", "--strategies", "proportional,hwm", "--error", "0",
-        "--out", dir.resolve("r.html").toString()}));
-    assertTrue(printed.contains("\nhwm "), printed);
+        "--seeds", "1", "--out", dir.resolve("r.html").toString()}));
+    assertTrue(printed.contains("\nhwm (ignores"), printed);
     assertFalse(printed.contains("\nbeltway "), printed);
+  }
+
+  @Test
+  void tradeOffDemoPrintsOneRowPerTargetAndOrder() {
+    String printed = QuickStartTest.captured(() -> TradeOffDemo.main(new String[] {
+        "--scale", "0.0005", "--days", "12", "--targets", "0.7,0.8"}));
+    assertEquals(4, printed.split("\n(70|80)% ", -1).length - 1, printed);
+    assertEquals(2, printed.split(" guarantees ", -1).length - 1, printed);
   }
 
   @Test

@@ -8,6 +8,8 @@ import org.beltway.allocation.Certificate;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Priorities;
 import org.beltway.allocation.UnmetPromise;
+import org.beltway.guarantee.Admission;
+import org.beltway.guarantee.DemandConversion;
 import org.beltway.policy.Policies;
 
 /**
@@ -32,52 +34,89 @@ public final class BeltwayStrategy implements TrafficStrategy {
   public static final double QUALITY_SHARE = Policies.QUALITY_SHARE;
   /** The head tier's largest share of all traffic (assumed, as in the allocation benchmarks). */
   public static final double HEAD_CAP = 0.15;
+  /** The name of {@link #policyOnly}. */
+  public static final String POLICY_ONLY = "policy-only";
 
+  private final String name;
   private final AllocationSolver solver;
   private final Priorities priorities;
+  private final boolean admits;
+  private final boolean promises;
+  private final double qualityShare;
+  private double[] none;
   private AllocationPlan previous;
   private long passes;
   private int solves;
   private int unconverged;
   private double largestGap;
 
-  /** Beltway with the solver's defaults, guarantees before shares. */
+  /** Beltway with the solver's defaults, booked guarantees before shares, and admission. */
   public BeltwayStrategy() {
-    this(AllocationSolver.defaults(), Priorities.GUARANTEES_FIRST);
+    this("beltway", AllocationSolver.defaults(), Priorities.GUARANTEES_FIRST, true);
   }
 
   /**
-   * Beltway with a given solver (threads, tolerances, limits) and order in which promises give way.
+   * Beltway with a given name, solver (threads, tolerances, limits), order in which promises give way,
+   * and whether promises are booked through {@link Admission} (otherwise every promise is planned).
    *
    * @throws NullPointerException if an argument is null
    */
-  public BeltwayStrategy(AllocationSolver solver, Priorities priorities) {
-    if (solver == null || priorities == null) {
-      throw new NullPointerException("solver and priorities must not be null");
+  public BeltwayStrategy(String name, AllocationSolver solver, Priorities priorities, boolean admission) {
+    this(name, solver, priorities, admission, true, QUALITY_SHARE);
+  }
+
+  private BeltwayStrategy(String name, AllocationSolver solver, Priorities priorities, boolean admission,
+      boolean promises, double qualityShare) {
+    if (name == null || solver == null || priorities == null) {
+      throw new NullPointerException("name, solver and priorities must not be null");
     }
+    this.name = name;
     this.solver = solver;
     this.priorities = priorities;
+    this.admits = admission;
+    this.promises = promises;
+    this.qualityShare = qualityShare;
+  }
+
+  /**
+   * The same policy without the guarantees ({@value #POLICY_ONLY}): every share and cap, no promise.
+   * The reference against which the price of the guarantees is measured.
+   */
+  public static BeltwayStrategy policyOnly(AllocationSolver solver) {
+    return new BeltwayStrategy(POLICY_ONLY, solver, Priorities.GUARANTEES_FIRST, false, false, QUALITY_SHARE);
+  }
+
+  /**
+   * Beltway with admission and another quality-share target, for the trade-off between the quality
+   * share and the promises a policy owner decides.
+   *
+   * @throws IllegalArgumentException if the share is not in [0, 1]
+   */
+  public static BeltwayStrategy withQualityShare(String name, AllocationSolver solver, Priorities priorities,
+      double qualityShare) {
+    if (!(qualityShare >= 0 && qualityShare <= 1)) {
+      throw new IllegalArgumentException("qualityShare must be in [0, 1]: " + qualityShare);
+    }
+    return new BeltwayStrategy(name, solver, priorities, true, true, qualityShare);
+  }
+
+  @Override
+  public String ignores() {
+    return promises ? "" : "promises";
   }
 
   @Override
   public String name() {
-    return "beltway";
+    return name;
   }
 
   @Override
   public void plan(TrafficDay day, DayPlan out) {
     EligibilityGraph graph = day.graph();
-    AllocationProblem.Builder builder = AllocationProblem.builder(graph)
-        .merit(day.meritByRow())
-        .capShareOfSegment(day.segmentCapShare())
-        .priorities(priorities);
-    AllocationProblem problem = Policies.industrialBeltRecovery2025(graph.segments())
-        .qualityTier(day.qualityTierByRow())
-        .headCap(day.headTierByRow(), HEAD_CAP)
-        .guarantees(day.guaranteeByRow())
-        .build()
-        .applyTo(builder)
-        .build();
+    if (!promises && none == null) {
+      none = new double[day.supplierCount()];
+    }
+    AllocationProblem problem = problem(day, promises ? day.guaranteeByRow() : none, priorities);
     AllocationPlan plan = previous == null ? solver.solve(problem) : solver.solve(problem, previous);
     previous = plan;
     Certificate certificate = plan.certificate();
@@ -107,6 +146,33 @@ public final class BeltwayStrategy implements TrafficStrategy {
       }
       out.unallocated[j] = sum > 0 ? Math.max(0.0, s - sum) : s;
     }
+  }
+
+  /** The day's program under the policy, with given guarantees and priorities. */
+  private AllocationProblem problem(TrafficDay day, double[] guarantees, Priorities priorities) {
+    EligibilityGraph graph = day.graph();
+    AllocationProblem.Builder builder = AllocationProblem.builder(graph)
+        .merit(day.meritByRow())
+        .capShareOfSegment(day.segmentCapShare())
+        .priorities(priorities);
+    return Policies.industrialBeltRecovery2025(graph.segments())
+        .qualityTier(day.qualityTierByRow())
+        .qualityShare(qualityShare)
+        .headCap(day.headTierByRow(), HEAD_CAP)
+        .guarantees(guarantees)
+        .build()
+        .applyTo(builder)
+        .build();
+  }
+
+  /**
+   * Books a promise only when the day's program on the forecast keeps it beside the policy and the
+   * promises already booked ({@link Admission}), with this strategy's solver; off when built with
+   * {@code admission = false}.
+   */
+  @Override
+  public Admission admission(TrafficDay day, DemandConversion conversion) {
+    return admits ? Admission.of(conversion, solver, (g, p) -> problem(day, g, p)) : null;
   }
 
   @Override

@@ -31,6 +31,11 @@ public final class HighWaterMark implements TrafficStrategy {
   private int[] slot = new int[16];
 
   @Override
+  public String ignores() {
+    return "shares, caps";
+  }
+
+  @Override
   public String name() {
     return "hwm";
   }

@@ -11,6 +11,11 @@ import org.beltway.allocation.EligibilityGraph;
 public final class MeritProportional implements TrafficStrategy {
 
   @Override
+  public String ignores() {
+    return "promises, shares";
+  }
+
+  @Override
   public String name() {
     return "proportional";
   }

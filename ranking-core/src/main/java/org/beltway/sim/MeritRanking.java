@@ -45,6 +45,11 @@ public final class MeritRanking implements TrafficStrategy {
   }
 
   @Override
+  public String ignores() {
+    return "promises, shares, caps";
+  }
+
+  @Override
   public String name() {
     return "ranking";
   }

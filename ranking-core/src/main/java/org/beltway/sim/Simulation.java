@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Merit;
 import org.beltway.guarantee.ConversionPrior;
@@ -111,6 +112,8 @@ public final class Simulation {
   final SignalDrift drift;
   final double[] forecast;
   final double[] segmentFactor;
+  /** Whether a segment's buyers are TOP buyers (the top-buyer share of the policy). */
+  final boolean[] topBuyerSegment;
   final double[] composite0;
   final double[] merit0;
   final boolean[] quality0;
@@ -138,7 +141,9 @@ public final class Simulation {
     int segments = graph.segmentCount();
     forecast = new double[segments];
     segmentFactor = new double[segments];
+    topBuyerSegment = new boolean[segments];
     for (int j = 0; j < segments; j++) {
+      topBuyerSegment[j] = graph.segments().buyerTier(j) == BuyerTier.TOP;
       forecast[j] = graph.segments().traffic(j);
       segmentFactor[j] = buyers.segmentFactor(j);
     }

@@ -50,6 +50,29 @@ public record SimulationResult(MarketplaceConfig marketplace, SimulationConfig c
         strategies.stream().map(StrategyResult::name).toList()));
   }
 
+  /**
+   * What a strategy's promises cost against a reference run of the same policy without them
+   * (normally {@link BeltwayStrategy#policyOnly}), on the same generated days: the new buyers the whole
+   * marketplace lost, and the true-quality-weighted exposure lost (the simulation knows each supplier's
+   * latent quality), both as shares of the reference's. Positive is a cost.
+   *
+   * @param newBuyers {@code 1 − buyers / reference buyers}
+   * @param qualityWeightedExposure {@code 1 − Σ q_i d_i / Σ q_i d_i of the reference}
+   */
+  public record Price(double newBuyers, double qualityWeightedExposure) {}
+
+  /**
+   * The price of a strategy's guarantees against a reference strategy of the same run.
+   *
+   * @throws IllegalArgumentException if either name is not in the result
+   */
+  public Price priceOfGuarantees(String strategy, String reference) {
+    StrategyResult s = strategy(strategy);
+    StrategyResult r = strategy(reference);
+    return new Price(1 - (double) s.newBuyers() / r.newBuyers(),
+        1 - s.meanTrueQuality() / r.meanTrueQuality());
+  }
+
   /** Wall-clock milliseconds per simulated day, all strategies together. */
   public double millisPerDay() {
     return runNanos / 1e6 / config.days();

@@ -23,12 +23,16 @@ public final class StrategyResult {
   public static final int LORENZ_POINTS = 101;
 
   private final String name;
-  private final Attainment[] attainment;
+  private final PromiseOutcomes promises;
   private final Attainment[] infeasibleMet;
   private final double[][] attainmentByDay;
   private final double guaranteedDemand;
   private final double shortfall;
   private final double[] qualityShareByDay;
+  private final DailyShares daily;
+  private final Starvation starvation;
+  private final List<ExposureGroups> groups;
+  private final String ignores;
   private final double headTierShare;
   private final double exposureGini;
   private final double[] lorenz;
@@ -44,15 +48,16 @@ public final class StrategyResult {
   private final long solverPasses;
   private final int solverStops;
 
-  StrategyResult(String name, Attainment[] attainment, Attainment[] infeasibleMet,
-      double[][] attainmentByDay, double guaranteedDemand, double shortfall, double[] qualityShareByDay,
+  StrategyResult(String name, PromiseOutcomes promises, Attainment[] infeasibleMet,
+      double[][] attainmentByDay, double guaranteedDemand, double shortfall, DailyShares daily,
+      Starvation starvation, List<ExposureGroups> groups, String ignores,
       double headTierShare, double exposureGini, double[] lorenz, double meritWeighted,
       double meritWeightedFair, long newBuyers, double meanTrueQuality,
       Map<Binding, Integer> unmetSupplierDays, Map<Binding, Integer> unmetSuppliers,
       Map<String, Integer> unmetShareDays, List<String> unmetExamples, long planNanos, long solverPasses,
       int solverStops) {
     this.name = name;
-    this.attainment = attainment.clone();
+    this.promises = promises;
     this.infeasibleMet = infeasibleMet.clone();
     this.attainmentByDay = new double[attainmentByDay.length][];
     for (int p = 0; p < attainmentByDay.length; p++) {
@@ -60,7 +65,11 @@ public final class StrategyResult {
     }
     this.guaranteedDemand = guaranteedDemand;
     this.shortfall = shortfall;
-    this.qualityShareByDay = qualityShareByDay.clone();
+    this.daily = daily;
+    this.qualityShareByDay = daily.quality();
+    this.starvation = starvation;
+    this.groups = List.copyOf(groups);
+    this.ignores = ignores;
     this.headTierShare = headTierShare;
     this.exposureGini = exposureGini;
     this.lorenz = lorenz.clone();
@@ -82,26 +91,29 @@ public final class StrategyResult {
     return name;
   }
 
+  /** What became of the promises: applied, booked, kept, short, refused. */
+  public PromiseOutcomes promises() {
+    return promises;
+  }
+
   /**
-   * The feasible promises of a program kept (met inside their window) among those whose outcome is known.
+   * The booked promises of a program kept (met inside their window) among those whose outcome is known.
    *
    * @param program {@link Simulation#TRUST_PASS}, {@link Simulation#POWER_MERCHANT} or
    *     {@link Simulation#SUPER_FACTORY}
    */
   public Attainment attainment(int program) {
-    return attainment[program];
+    return promises.keptOfAdmitted(program);
   }
 
-  /** TrustPass: feasible promises with at least 30 new buyers by day 60 of their window. */
+  /** TrustPass: booked promises with at least 30 new buyers by day 60 of their window. */
   public Attainment trustPass() {
-    return attainment[Simulation.TRUST_PASS];
+    return attainment(Simulation.TRUST_PASS);
   }
 
-  /** Power merchants and Super factories together: feasible promises that doubled their buyers. */
+  /** Power merchants and Super factories together: booked promises that doubled their buyers. */
   public Attainment powerOrSuper() {
-    Attainment p = attainment[Simulation.POWER_MERCHANT];
-    Attainment s = attainment[Simulation.SUPER_FACTORY];
-    return new Attainment(p.met() + s.met(), p.counted() + s.counted());
+    return promises.keptOfAdmitted(Simulation.POWER_MERCHANT, Simulation.SUPER_FACTORY);
   }
 
   /** The infeasible promises of a program that were nevertheless met, among those whose outcome is known. */
@@ -110,7 +122,7 @@ public final class StrategyResult {
   }
 
   /**
-   * A program's attainment day by day: the share of its feasible promises started by the end of that
+   * A program's attainment day by day: the share of its booked promises started by the end of that
    * day that are met by then ({@code NaN} before the first starts).
    */
   public double[] attainmentByDay(int program) {
@@ -130,6 +142,29 @@ public final class StrategyResult {
   /** Under-delivery of guaranteed impressions: shortfall / demand, 0 when nothing was asked. */
   public double underDelivery() {
     return guaranteedDemand > 0 ? shortfall / guaranteedDemand : 0.0;
+  }
+
+  /** The policy's shares day by day: quality delivered and planned, head, top buyers. */
+  public DailyShares daily() {
+    return daily;
+  }
+
+  /** Suppliers starved over the run, by quality tier and promise. */
+  public Starvation starvation() {
+    return starvation;
+  }
+
+  /** Exposure and buyers by tier, priority class, belt and city. */
+  public List<ExposureGroups> groups() {
+    return groups;
+  }
+
+  /**
+   * The promises and rules of the policy the strategy does not try to keep, for labelling baselines
+   * (empty for a strategy that plans the whole policy).
+   */
+  public String ignores() {
+    return ignores;
   }
 
   /** The quality tier's share of the delivered impressions, by day. */
@@ -174,12 +209,12 @@ public final class StrategyResult {
   }
 
   /**
-   * The price of the guarantees: the share of merit-weighted exposure lost against the unconstrained
-   * merit-proportional plan {@code x = θ} on the same traffic, {@code 1 − Σ μ_i d_ij / Σ μ_i θ_ij} over all
-   * edges and days. 0 for {@code x = θ}; negative for a strategy that concentrates traffic on high merit
-   * (such as ranking).
+   * Merit-weighted exposure lost against the unconstrained merit-proportional plan {@code x = θ} on the
+   * same traffic, {@code 1 − Σ μ_i d_ij / Σ μ_i θ_ij} over all edges and days: 0 for {@code x = θ},
+   * negative for a strategy that concentrates traffic on high merit. It mixes every constraint, so it is
+   * not the price of the guarantees; {@link SimulationResult#priceOfGuarantees} is.
    */
-  public double priceOfGuarantees() {
+  public double meritLossAgainstFair() {
     return meritWeightedFair > 0 ? 1 - meritWeighted / meritWeightedFair : 0.0;
   }
 
@@ -235,7 +270,7 @@ public final class StrategyResult {
   public String toString() {
     return "StrategyResult[" + name + ", trustPass=" + trustPass() + ", powerOrSuper=" + powerOrSuper()
         + ", underDelivery=" + underDelivery() + ", qualityShareMin=" + qualityShareMin() + ", gini="
-        + exposureGini + ", priceOfGuarantees=" + priceOfGuarantees() + ", lorenz="
+        + exposureGini + ", meritLossAgainstFair=" + meritLossAgainstFair() + ", lorenz="
         + Arrays.toString(Arrays.copyOf(lorenz, 3)) + "...]";
   }
 }

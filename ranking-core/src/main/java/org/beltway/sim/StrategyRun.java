@@ -12,6 +12,7 @@ import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Merit;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.allocation.UnmetPromise.Binding;
+import org.beltway.guarantee.Admission;
 import org.beltway.guarantee.BuyerLedger;
 import org.beltway.guarantee.Enrolment;
 import org.beltway.guarantee.GuaranteeDemand;
@@ -30,7 +31,11 @@ final class StrategyRun {
   private final Simulation sim;
   private final TrafficStrategy strategy;
   private final EligibilityGraph graph;
+  /** Every applicant's promise and what it won: the outcomes. */
   private final BuyerLedger ledger;
+  /** The promises the strategy booked and plans for: {@link #ledger} itself without admission. */
+  private final BuyerLedger book;
+  private final Admission admission;
   private final TrafficDay day;
   /** The strategy's own plan of the day, reused: strategies of a day run side by side. */
   private final DayPlan plan;
@@ -43,12 +48,20 @@ final class StrategyRun {
   private final double[] weighted;
   private final double[] fairToday;
   private final double[] exposure;
+  private final double[] fairTotal;
   private final long[] deliveredRounded;
   private final int[] newToday;
   // per enrolment
   private final int[] metDay;
+  private final boolean[] admitted;
+  private final Map<String, int[]> refusals = new TreeMap<>();
+  private int admissionRounds;
+  private int bookedAtRisk;
   // metrics
   private final double[] qualityShareByDay;
+  private final double[] qualityPlannedByDay;
+  private final double[] headShareByDay;
+  private final double[] topBuyerQualityByDay;
   private final int[][] metFeasibleByDay;
   private final int[][] startedFeasibleByDay;
   private double demanded;
@@ -73,6 +86,8 @@ final class StrategyRun {
     this.n = sim.table.size();
     this.ledger = BuyerLedger.over(sim.table);
     this.day = new TrafficDay(graph, sim.config.segmentCapShare());
+    this.admission = strategy.admission(day, sim.conversion);
+    this.book = admission == null ? ledger : BuyerLedger.over(sim.table);
     this.plan = new DayPlan(graph);
     day.setScores(sim.composite0, sim.merit0, sim.quality0, sim.head0, sim.theta0.clone());
     wonSinceStart = new long[n];
@@ -81,24 +96,37 @@ final class StrategyRun {
     weighted = new double[n];
     fairToday = new double[n];
     exposure = new double[n];
+    fairTotal = new double[n];
     deliveredRounded = new long[n];
     newToday = new int[n];
     metDay = new int[enrolments.size];
     Arrays.fill(metDay, -1);
+    admitted = new boolean[enrolments.size];
     int days = sim.config.days();
     qualityShareByDay = new double[days];
+    qualityPlannedByDay = new double[days];
+    headShareByDay = new double[days];
+    topBuyerQualityByDay = new double[days];
     metFeasibleByDay = new int[PROGRAMS][days];
     startedFeasibleByDay = new int[PROGRAMS][days];
   }
 
-  /** Enrols the promises that start on day t (day 0: all those made on or before it, with their history). */
+  /**
+   * Takes the applications of day t (day 0: all those made on or before it, with their history): every
+   * one enters the outcome ledger; with admission, the strategy books those it can keep, and the rest
+   * are counted by the reason of their refusal.
+   */
   void enrolDay(int t) {
-    for (int e = enrolments.from(t), to = enrolments.to(t); e < to; e++) {
+    int from = enrolments.from(t);
+    int to = enrolments.to(t);
+    List<Admission.Application> applications = new ArrayList<>();
+    for (int e = from; e < to; e++) {
       int r = enrolments.row[e];
       long id = sim.table.id(r);
       int ledgerDay = Simulation.HISTORY_DAYS + enrolments.start[e];
-      int index = ledger.enrol(new Enrolment(id, Simulation.PROGRAMS.get(enrolments.program[e]),
-          ledgerDay, enrolments.baseline[e]));
+      Enrolment enrolment = new Enrolment(id, Simulation.PROGRAMS.get(enrolments.program[e]), ledgerDay,
+          enrolments.baseline[e]);
+      int index = ledger.enrol(enrolment);
       if (index != e) {
         throw new IllegalStateException(String.format(Locale.ROOT,
             "supplier %d: enrolment index %d, expected %d", id, index, e));
@@ -107,7 +135,34 @@ final class StrategyRun {
         ledger.recordImpressions(ledgerDay, id, enrolments.preImpressions[e]);
         ledger.recordNewBuyers(ledgerDay, id, enrolments.preBuyers[e]);
       }
+      applications.add(new Admission.Application(enrolment, enrolments.preBuyers[e],
+          enrolments.preImpressions[e]));
+      admitted[e] = admission == null;
     }
+    if (admission == null || applications.isEmpty()) {
+      return;
+    }
+    long start = System.nanoTime();
+    Admission.Result result = admission.admit(book, sim.table, Simulation.HISTORY_DAYS + t, applications);
+    planNanos += System.nanoTime() - start;
+    admissionRounds += result.rounds();
+    bookedAtRisk += result.bookedAtRisk();
+    for (int k = 0; k < applications.size(); k++) {
+      Admission.Decision d = result.decisions().get(k);
+      admitted[from + k] = d.admitted();
+      if (!d.admitted()) {
+        refusals.computeIfAbsent(refusalKey(d), key -> new int[PROGRAMS])[enrolments.program[from + k]]++;
+      }
+    }
+  }
+
+  /** A refusal's reason for the report: the policy shares that bind, else what the solver says binds. */
+  private static String refusalKey(Admission.Decision d) {
+    if (!d.bindingShares().isEmpty()) {
+      return "share " + String.join(", ", d.bindingShares());
+    }
+    List<String> names = d.binding().stream().sorted().map(Binding::name).toList();
+    return names.isEmpty() ? "nothing reported" : String.join(", ", names);
   }
 
   /** Simulates day t: re-score, demand, plan, deliver, convert, record. */
@@ -116,7 +171,7 @@ final class StrategyRun {
       rescore();
     }
     int ledgerDay = Simulation.HISTORY_DAYS + t;
-    GuaranteeDemand demand = sim.conversion.demand(ledger, sim.table, ledgerDay);
+    GuaranteeDemand demand = sim.conversion.demand(book, sim.table, ledgerDay);
     double[] guarantee = demand.impressionsByRow();
     double[] capacity = sim.capacity;
     for (int r = 0; r < n; r++) {
@@ -134,6 +189,10 @@ final class StrategyRun {
     convert(t);
     ledger.recordImpressions(ledgerDay, sim.table, deliveredRounded);
     ledger.recordNewBuyers(ledgerDay, sim.table, newToday);
+    if (book != ledger) {
+      book.recordImpressions(ledgerDay, sim.table, deliveredRounded);
+      book.recordNewBuyers(ledgerDay, sim.table, newToday);
+    }
     updateAttainment(t);
   }
 
@@ -203,6 +262,11 @@ final class StrategyRun {
     Arrays.fill(fairToday, 0.0);
     double[] theta = day.fairExposureByEdge();
     double[] x = plan.x;
+    boolean[] quality = day.qualityTierByRow();
+    double plannedAll = 0;
+    double plannedQuality = 0;
+    double topAll = 0;
+    double topQuality = 0;
     for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {
       int from = graph.segmentStart(j);
       int to = from + graph.segmentDegree(j);
@@ -213,21 +277,35 @@ final class StrategyRun {
       double scale = actual[j] / s;
       double fallback = plan.unallocated[j] / s;
       double factor = sim.segmentFactor[j];
+      boolean top = sim.topBuyerSegment[j];
       for (int e = from; e < to; e++) {
-        double d = (x[e] + theta[e] * fallback) * scale;
+        double planned = x[e] + theta[e] * fallback;
+        double d = planned * scale;
         int row = graph.supplierOf(e);
         delivered[row] += d;
         weighted[row] += d * factor;
         fairToday[row] += theta[e] * scale;
+        plannedAll += planned;
+        if (top) {
+          topAll += d;
+        }
+        if (quality[row]) {
+          plannedQuality += planned;
+          if (top) {
+            topQuality += d;
+          }
+        }
       }
     }
+    qualityPlannedByDay[t] = plannedAll > 0 ? plannedQuality / plannedAll : 0.0;
+    topBuyerQualityByDay[t] = topAll > 0 ? topQuality / topAll : 0.0;
     double[] merit = day.meritByRow();
-    boolean[] quality = day.qualityTierByRow();
     boolean[] head = day.headTierByRow();
     double[] trueQuality = sim.quality;
     double[] guarantee = day.guaranteeByRow();
     double servedToday = 0;
     double qualityToday = 0;
+    double headToday = 0;
     for (int r = 0; r < n; r++) {
       double d = delivered[r];
       servedToday += d;
@@ -235,12 +313,13 @@ final class StrategyRun {
         qualityToday += d;
       }
       if (head[r]) {
-        headImpressions += d;
+        headToday += d;
       }
       meritWeighted += merit[r] * d;
       meritWeightedFair += merit[r] * fairToday[r];
       qualityWeighted += trueQuality[r] * d;
       exposure[r] += d;
+      fairTotal[r] += fairToday[r];
       deliveredRounded[r] = Math.round(d);
       double g = guarantee[r];
       if (g > 0) {
@@ -249,6 +328,8 @@ final class StrategyRun {
       }
     }
     served += servedToday;
+    headImpressions += headToday;
+    headShareByDay[t] = servedToday > 0 ? headToday / servedToday : 0.0;
     qualityShareByDay[t] = servedToday > 0 ? qualityToday / servedToday : 0.0;
   }
 
@@ -286,11 +367,10 @@ final class StrategyRun {
     int upTo = enrolments.to(t);
     for (int e = 0; e < upTo; e++) {
       int p = enrolments.program[e];
-      boolean feasible = enrolments.feasible(e);
       if (metDay[e] < 0 && t < enrolments.deadline[e] && ledger.won(e) >= enrolments.target[e]) {
         metDay[e] = t;
       }
-      if (feasible) {
+      if (admitted[e]) {
         started[p]++;
         if (metDay[e] >= 0) {
           met[p]++;
@@ -311,19 +391,37 @@ final class StrategyRun {
     int[] counted = new int[PROGRAMS];
     int[] metInfeasible = new int[PROGRAMS];
     int[] countedInfeasible = new int[PROGRAMS];
+    int[] applied = new int[PROGRAMS];
+    int[] booked = new int[PROGRAMS];
+    int[] metApplicants = new int[PROGRAMS];
+    int[] countedApplicants = new int[PROGRAMS];
+    long[] buyersShort = new long[PROGRAMS];
     for (int e = 0; e < enrolments.size; e++) {
       int p = enrolments.program[e];
-      boolean known = metDay[e] >= 0 || enrolments.deadline[e] <= days;
+      applied[p]++;
+      booked[p] += admitted[e] ? 1 : 0;
+      boolean kept = metDay[e] >= 0;
+      boolean known = kept || enrolments.deadline[e] <= days;
       if (!known) {
         continue;
       }
-      if (enrolments.feasible(e)) {
+      countedApplicants[p]++;
+      metApplicants[p] += kept ? 1 : 0;
+      if (admitted[e]) {
         counted[p]++;
-        met[p] += metDay[e] >= 0 ? 1 : 0;
-      } else {
-        countedInfeasible[p]++;
-        metInfeasible[p] += metDay[e] >= 0 ? 1 : 0;
+        met[p] += kept ? 1 : 0;
+        if (!kept) {
+          buyersShort[p] += enrolments.target[e] - ledger.won(e);
+        }
       }
+      if (!enrolments.feasible(e)) {
+        countedInfeasible[p]++;
+        metInfeasible[p] += kept ? 1 : 0;
+      }
+    }
+    Attainment[] ofApplicants = new Attainment[PROGRAMS];
+    for (int p = 0; p < PROGRAMS; p++) {
+      ofApplicants[p] = new Attainment(metApplicants[p], countedApplicants[p]);
     }
     double[][] byDay = new double[PROGRAMS][days];
     for (int p = 0; p < PROGRAMS; p++) {
@@ -340,9 +438,19 @@ final class StrategyRun {
     for (Map.Entry<Binding, BitSet> entry : unmetSuppliers.entrySet()) {
       distinct.put(entry.getKey(), entry.getValue().cardinality());
     }
+    boolean[] promised = new boolean[n];
+    for (int e = 0; e < enrolments.size; e++) {
+      promised[enrolments.row[e]] |= admitted[e];
+    }
+    Starvation starvation = Starvation.of(exposure, fairTotal, sim.quality0, promised);
+    List<ExposureGroups> groups = ExposureGroups.of(sim.table, exposure, fairTotal, wonSinceStart);
+    DailyShares daily = new DailyShares(qualityShareByDay, qualityPlannedByDay, headShareByDay,
+        topBuyerQualityByDay);
     SolverStatistics solver = strategy.solverStatistics();
-    return new StrategyResult(strategy.name(), attainment, infeasibleMet, byDay, demanded, shortfall,
-        qualityShareByDay, served > 0 ? headImpressions / served : 0.0, Concentration.gini(sorted),
+    PromiseOutcomes promises = new PromiseOutcomes(applied, booked, attainment, ofApplicants, buyersShort,
+        refusals, admissionRounds, bookedAtRisk);
+    return new StrategyResult(strategy.name(), promises, infeasibleMet, byDay, demanded, shortfall,
+        daily, starvation, groups, strategy.ignores(), served > 0 ? headImpressions / served : 0.0, Concentration.gini(sorted),
         Concentration.lorenz(sorted, StrategyResult.LORENZ_POINTS), meritWeighted, meritWeightedFair,
         newBuyers, served > 0 ? qualityWeighted / served : 0.0, unmetSupplierDays, distinct,
         unmetShareDays, new ArrayList<>(unmetExamples.values()), planNanos, solver.passes(),

@@ -3,6 +3,8 @@ package org.beltway.sim;
 import java.util.List;
 import java.util.Locale;
 import org.beltway.allocation.UnmetPromise;
+import org.beltway.guarantee.Admission;
+import org.beltway.guarantee.DemandConversion;
 
 /**
  * A way of sharing a day's search traffic among suppliers, compared by the {@link Simulation} on the
@@ -33,6 +35,26 @@ public interface TrafficStrategy {
    */
   default List<UnmetPromise> unmetPromises() {
     return List.of();
+  }
+
+  /**
+   * How the strategy books promises: an {@link Admission} over the day's forecast program, or
+   * {@code null} (the default) when it takes every promise it is asked to keep, as the baselines do.
+   * Called once per simulation.
+   *
+   * @param day the day the strategy plans, whose scores an admission reads when it is asked
+   * @param conversion the demand conversion promises are planned with
+   */
+  default Admission admission(TrafficDay day, DemandConversion conversion) {
+    return null;
+  }
+
+  /**
+   * The promises and rules of the 2025 policy this strategy does not try to keep, to label it in
+   * reports, e.g. {@code "promises, shares"}; empty for one that plans the whole policy.
+   */
+  default String ignores() {
+    return "";
   }
 
   /** What the strategy's solver did over the simulation so far; {@link SolverStatistics#NONE} without one. */

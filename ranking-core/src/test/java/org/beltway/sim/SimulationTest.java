@@ -42,7 +42,7 @@ class SimulationTest {
     assertArrayEquals(x.qualityShareByDay(), y.qualityShareByDay(), x.name());
     assertArrayEquals(x.lorenz(), y.lorenz(), x.name());
     assertEquals(x.exposureGini(), y.exposureGini(), x.name());
-    assertEquals(x.priceOfGuarantees(), y.priceOfGuarantees(), x.name());
+    assertEquals(x.meritLossAgainstFair(), y.meritLossAgainstFair(), x.name());
     assertEquals(x.unmetSuppliers(), y.unmetSuppliers(), x.name());
   }
 
@@ -88,14 +88,15 @@ class SimulationTest {
 
   /**
    * A feasible instance: small, no forecast error, expected (not random) conversion, 30% of the eligible
-   * suppliers taking up their promise, a 20% segment cap, and a safety margin of 1.5 so that the planner's
-   * category-level conversion prior, which overestimates the rate of the weakest suppliers, is corrected
-   * in time. Beltway keeps every promise that can be kept and the quality share every day.
+   * suppliers taking up their promise, a 20% segment cap, and the default risk-aware demand (ε = 1%), so
+   * that the planner's category-level conversion prior, which overestimates the rate of the weakest
+   * suppliers, is corrected in time. Beltway keeps every promise it books and the quality share every
+   * day; the baseline books every application.
    */
   @Test
   void beltwayMeetsEveryFeasibleGuaranteeWhileTheQualityShareHolds() {
     SimulationConfig config = SimulationConfig.builder().forecastError(0).randomConversion(false)
-        .participation(0.3).segmentCapShare(0.2).safetyMargin(1.5).build();
+        .participation(0.3).segmentCapShare(0.2).build();
     Simulation sim = Simulation.of(MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.002, 42), 1), config);
     SimulationResult r = sim.run(List.of(TrafficStrategy.beltway(), TrafficStrategy.meritProportional()));
     StrategyResult beltway = r.strategy("beltway");
@@ -110,6 +111,13 @@ class SimulationTest {
     }
     assertEquals(java.util.Map.of(), beltway.unmetShareDays(), "no share of the policy was reported unmet");
     StrategyResult fair = r.strategy("proportional");
+    for (int p = 0; p < Simulation.PROGRAMS.size(); p++) {
+      PromiseOutcomes o = beltway.promises();
+      assertTrue(o.admitted(p) <= o.applied(p));
+      assertEquals(fair.promises().applied(p), fair.promises().admitted(p));
+      assertEquals(o.applied(p), fair.promises().applied(p));
+    }
+    assertTrue(fair.promises().refusals().isEmpty());
     assertTrue(fair.trustPass().share() < 1.0, "without promises some TrustPass suppliers fall short: " + fair.trustPass());
     assertTrue(fair.qualityShareMin() < BeltwayStrategy.QUALITY_SHARE);
   }
