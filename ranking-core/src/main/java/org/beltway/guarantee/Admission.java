@@ -52,6 +52,19 @@ public final class Admission {
   private final Forecast forecast;
   private AllocationPlan previous;
 
+  /**
+   * Warm-starts the next call's first solve from this plan (e.g. the day's plan just solved), instead
+   * of this admission's own last solve.
+   *
+   * @throws NullPointerException if the plan is null
+   */
+  public void warmStartFrom(AllocationPlan plan) {
+    if (plan == null) {
+      throw new NullPointerException("plan must not be null");
+    }
+    previous = plan;
+  }
+
   /** The allocation program of a forecast day, with given guarantees and priorities. */
   @FunctionalInterface
   public interface Forecast {

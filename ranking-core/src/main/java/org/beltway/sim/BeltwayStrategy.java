@@ -44,6 +44,7 @@ public final class BeltwayStrategy implements TrafficStrategy {
   private final boolean promises;
   private final double qualityShare;
   private double[] none;
+  private Admission admission;
   private AllocationPlan previous;
   private long passes;
   private int solves;
@@ -119,6 +120,9 @@ public final class BeltwayStrategy implements TrafficStrategy {
     AllocationProblem problem = problem(day, promises ? day.guaranteeByRow() : none, priorities);
     AllocationPlan plan = previous == null ? solver.solve(problem) : solver.solve(problem, previous);
     previous = plan;
+    if (admission != null) {
+      admission.warmStartFrom(plan);
+    }
     Certificate certificate = plan.certificate();
     passes += certificate.passes();
     solves++;
@@ -172,7 +176,11 @@ public final class BeltwayStrategy implements TrafficStrategy {
    */
   @Override
   public Admission admission(TrafficDay day, DemandConversion conversion) {
-    return admits ? Admission.of(conversion, solver, (g, p) -> problem(day, g, p)) : null;
+    if (!admits) {
+      return null;
+    }
+    admission = Admission.of(conversion, solver, (g, p) -> problem(day, g, p));
+    return admission;
   }
 
   @Override

@@ -20,10 +20,12 @@ public final class PromiseOutcomes {
   private final long[] buyersShort;
   private final Map<String, int[]> refusals;
   private final int admissionRounds;
+  private final long admissionNanos;
   private final int bookedAtRisk;
 
   PromiseOutcomes(int[] applied, int[] admitted, Attainment[] keptOfAdmitted, Attainment[] keptOfApplicants,
-      long[] buyersShort, Map<String, int[]> refusals, int admissionRounds, int bookedAtRisk) {
+      long[] buyersShort, Map<String, int[]> refusals, int admissionRounds, long admissionNanos,
+      int bookedAtRisk) {
     this.applied = applied.clone();
     this.admitted = admitted.clone();
     this.keptOfAdmitted = keptOfAdmitted.clone();
@@ -33,6 +35,7 @@ public final class PromiseOutcomes {
     refusals.forEach((k, v) -> copy.put(k, v.clone()));
     this.refusals = Collections.unmodifiableMap(copy);
     this.admissionRounds = admissionRounds;
+    this.admissionNanos = admissionNanos;
     this.bookedAtRisk = bookedAtRisk;
   }
 
@@ -74,6 +77,11 @@ public final class PromiseOutcomes {
   /** Solves admission took over the run (0 without admission). */
   public int admissionRounds() {
     return admissionRounds;
+  }
+
+  /** Wall-clock time admission took over the run, in nanoseconds (part of the strategy's planning time). */
+  public long admissionNanos() {
+    return admissionNanos;
   }
 
   /**

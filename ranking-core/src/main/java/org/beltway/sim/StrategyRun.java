@@ -56,6 +56,7 @@ final class StrategyRun {
   private final boolean[] admitted;
   private final Map<String, int[]> refusals = new TreeMap<>();
   private int admissionRounds;
+  private long admissionNanos;
   private int bookedAtRisk;
   // metrics
   private final double[] qualityShareByDay;
@@ -144,7 +145,9 @@ final class StrategyRun {
     }
     long start = System.nanoTime();
     Admission.Result result = admission.admit(book, sim.table, Simulation.HISTORY_DAYS + t, applications);
-    planNanos += System.nanoTime() - start;
+    long took = System.nanoTime() - start;
+    planNanos += took;
+    admissionNanos += took;
     admissionRounds += result.rounds();
     bookedAtRisk += result.bookedAtRisk();
     for (int k = 0; k < applications.size(); k++) {
@@ -448,7 +451,7 @@ final class StrategyRun {
         topBuyerQualityByDay);
     SolverStatistics solver = strategy.solverStatistics();
     PromiseOutcomes promises = new PromiseOutcomes(applied, booked, attainment, ofApplicants, buyersShort,
-        refusals, admissionRounds, bookedAtRisk);
+        refusals, admissionRounds, admissionNanos, bookedAtRisk);
     return new StrategyResult(strategy.name(), promises, infeasibleMet, byDay, demanded, shortfall,
         daily, starvation, groups, strategy.ignores(), served > 0 ? headImpressions / served : 0.0, Concentration.gini(sorted),
         Concentration.lorenz(sorted, StrategyResult.LORENZ_POINTS), meritWeighted, meritWeightedFair,

@@ -48,9 +48,9 @@ public final class SimulationText {
           out.printf(Locale.ROOT, "  %-40s %,6d / %,6d / %,6d%n", e.getKey(), c[Simulation.TRUST_PASS],
               c[Simulation.POWER_MERCHANT], c[Simulation.SUPER_FACTORY]);
         }
-        out.printf(Locale.ROOT, "  admission: %,d solves; booked promises the forecast could not keep when"
-            + " judging new ones: %,d supplier-days%n", s.promises().admissionRounds(),
-            s.promises().bookedAtRisk());
+        out.printf(Locale.ROOT, "  admission: %,d solves in %.1f s; booked promises the forecast could not"
+            + " keep when judging new ones: %,d supplier-days%n", s.promises().admissionRounds(),
+            s.promises().admissionNanos() / 1e9, s.promises().bookedAtRisk());
       }
       if (s.solverPasses() > 0) {
         out.printf(Locale.ROOT, "%s: %,d solver passes in daily plans (%.1f a day), %d days stopped at a"
