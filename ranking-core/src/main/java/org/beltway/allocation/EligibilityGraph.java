@@ -144,14 +144,45 @@ public final class EligibilityGraph {
   }
 
   /**
-   * A builder of a graph from explicit edges, for hand-built and generated cases.
+   * A builder of a graph from explicit edges over suppliers known by id alone, for hand-built and
+   * generated cases. Without the suppliers' programs it cannot check opt-in, so it takes edges into
+   * wholesale segments only (the one channel without a program); use
+   * {@link #builder(SupplierTable, SegmentTable)} for the others.
    *
    * @param supplierIds the suppliers' ids, one per row, no duplicates (copied)
    * @param segments the segments
    * @throws IllegalArgumentException naming a duplicate supplier id
+   * @throws NullPointerException naming a null argument
    */
   public static Builder builder(long[] supplierIds, SegmentTable segments) {
-    return new Builder(supplierIds.clone(), segments);
+    if (supplierIds == null) {
+      throw new NullPointerException("supplierIds must not be null");
+    }
+    if (segments == null) {
+      throw new NullPointerException("segments must not be null");
+    }
+    return new Builder(supplierIds.clone(), null, segments);
+  }
+
+  /**
+   * A builder of a graph from explicit edges over a supplier table, whose rows are the graph's rows. An
+   * edge into a segment whose channel has a program is refused unless the supplier joined it: a
+   * supplier never receives traffic from a program it did not join (docs/design.md §1).
+   *
+   * @throws NullPointerException naming a null argument
+   */
+  public static Builder builder(SupplierTable suppliers, SegmentTable segments) {
+    if (suppliers == null) {
+      throw new NullPointerException("suppliers must not be null");
+    }
+    if (segments == null) {
+      throw new NullPointerException("segments must not be null");
+    }
+    long[] ids = new long[suppliers.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = suppliers.id(i);
+    }
+    return new Builder(ids, suppliers, segments);
   }
 
   /** The number of suppliers (rows). */
@@ -236,13 +267,15 @@ public final class EligibilityGraph {
   public static final class Builder {
     private final long[] ids;
     private final Long2IntOpenHashMap rowById;
+    private final SupplierTable suppliers;
     private final SegmentTable segments;
     private long[] keys = new long[64];
     private int size;
     private boolean built;
 
-    private Builder(long[] ids, SegmentTable segments) {
+    private Builder(long[] ids, SupplierTable suppliers, SegmentTable segments) {
       this.ids = ids;
+      this.suppliers = suppliers;
       this.segments = segments;
       rowById = new Long2IntOpenHashMap(Math.max(16, ids.length));
       rowById.defaultReturnValue(-1);
@@ -257,7 +290,9 @@ public final class EligibilityGraph {
     /**
      * Adds the edge "supplier may be shown in segment".
      *
-     * @throws IllegalArgumentException for an unknown supplier or segment id
+     * @throws IllegalArgumentException for an unknown supplier or segment id, or an edge into a
+     *     channel's segment from a supplier that did not join the channel's program (or whose programs
+     *     this builder does not know)
      */
     public Builder edge(long supplierId, long segmentId) {
       if (built) {
@@ -272,6 +307,19 @@ public final class EligibilityGraph {
       if (seg < 0) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "edge (supplier %d, segment %d): unknown segment %d", supplierId, segmentId, segmentId));
+      }
+      Program program = segments.channel(seg).program();
+      if (program != null && suppliers == null) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "edge (supplier %d, segment %d): segment %d is on channel %s, which needs program %s; a"
+                + " builder over supplier ids alone cannot check opt-in: expected builder(SupplierTable,"
+                + " SegmentTable)", supplierId, segmentId, segmentId, segments.channel(seg), program));
+      }
+      if (program != null && !suppliers.joined(row, program)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "edge (supplier %d, segment %d): supplier %d did not join program %s of channel %s: a"
+                + " supplier never receives traffic from a program it did not join", supplierId, segmentId,
+            supplierId, program, segments.channel(seg)));
       }
       if (size == keys.length) {
         keys = Arrays.copyOf(keys, size * 2);
@@ -319,7 +367,7 @@ public final class EligibilityGraph {
       for (int e = 0; e < size; e++) {
         supplierEdges[cursor[supplierOfEdge[e]]++] = e;
       }
-      return new EligibilityGraph(ids, rowById, null, segments, segmentStart, supplierOfEdge,
+      return new EligibilityGraph(ids, rowById, suppliers, segments, segmentStart, supplierOfEdge,
           supplierStart, supplierEdges);
     }
   }

@@ -208,7 +208,7 @@ public final class BuyerLedger {
     }
     for (int e = first; e >= 0; e = nextOfSupplier[e]) {
       if (day >= days[e] && day < deadlines[e]) {
-        impressions[e] += delivered;
+        impressions[e] = addImpressions(e, delivered);
       }
     }
     latestEventDay = Math.max(latestEventDay, day);
@@ -230,6 +230,11 @@ public final class BuyerLedger {
       }
     }
     int[] rowOf = rowsIn(table);
+    for (int e = 0; e < size; e++) { // check every sum first, so a refused call changes nothing
+      if (day >= days[e] && day < deadlines[e]) {
+        addImpressions(e, deliveredByRow[rowOf[e]]);
+      }
+    }
     for (int e = 0; e < size; e++) {
       if (day >= days[e] && day < deadlines[e]) {
         impressions[e] += deliveredByRow[rowOf[e]];
@@ -412,6 +417,17 @@ public final class BuyerLedger {
           "supplier %d: %s on day %d before enrolment on day %d", supplierId, event, day, earliest));
     }
     return first;
+  }
+
+  /** An enrolment's impressions plus {@code delivered}, refused rather than wrapped past Long.MAX_VALUE. */
+  private long addImpressions(int e, long delivered) {
+    long sum = impressions[e] + delivered;
+    if (sum < 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "supplier %d: impressions (%d) would take %s past %d impressions", supplierIds[e], delivered,
+          programs.get(programIndex[e]).name(), Long.MAX_VALUE));
+    }
+    return sum;
   }
 
   private void addBulk(int e, int count) {

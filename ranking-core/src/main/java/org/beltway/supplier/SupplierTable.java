@@ -528,10 +528,11 @@ public final class SupplierTable {
         if (c.claims() < 0 || c.malicious() < 0 || c.appealsWon() < 0) {
           throw error(id, field, c, "non-negative claim counts");
         }
-        if (c.malicious() + c.appealsWon() > c.claims()) {
+        // in long: malicious + appealsWon may pass Integer.MAX_VALUE and wrap below claims
+        if ((long) c.malicious() + c.appealsWon() > c.claims()) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
               "supplier %d: %s.malicious + appealsWon (%d) exceeds claims (%d)", id, field,
-              c.malicious() + c.appealsWon(), c.claims()));
+              (long) c.malicious() + c.appealsWon(), c.claims()));
         }
         if (!(c.credibility() >= 0 && c.credibility() <= 1)) {
           throw error(id, field + ".credibility", c.credibility(), "a number in [0, 1]");

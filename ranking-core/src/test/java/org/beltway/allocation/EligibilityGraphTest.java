@@ -1,6 +1,7 @@
 package org.beltway.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.beltway.supplier.Amount;
@@ -60,5 +61,32 @@ class EligibilityGraphTest {
       assertEquals(a.supplierOf(e), b.supplierOf(e));
       assertEquals(a.segmentOf(e), b.segmentOf(e));
     }
+  }
+
+  /**
+   * Regression (issue 14): the explicit builder took an edge from a supplier that never joined a
+   * channel's program into that channel's segment, and the plan gave it traffic there.
+   */
+  @Test
+  void theBuilderEnforcesOptIn() {
+    Signals signals = Signals.builder().build();
+    SupplierTable suppliers = SupplierTable.builder(2)
+        .add(Supplier.builder(1).categories(0).join(Program.CROSS_BORDER).build(), signals)
+        .add(Supplier.builder(2).categories(0).build(), signals).build();
+    SegmentTable segments = SegmentTable.builder(2)
+        .add(Segment.of(10, 0, BuyerTier.TOP, Channel.CROSS_BORDER, 100))
+        .add(Segment.of(20, 0, BuyerTier.TOP, Channel.WHOLESALE, 100)).build();
+    EligibilityGraph.Builder b = EligibilityGraph.builder(suppliers, segments).edge(1, 10).edge(2, 20);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.edge(2, 10));
+    assertEquals("edge (supplier 2, segment 10): supplier 2 did not join program " + Program.CROSS_BORDER
+        + " of channel CROSS_BORDER: a supplier never receives traffic from a program it did not join",
+        e.getMessage());
+    EligibilityGraph graph = b.build();
+    assertEquals(2, graph.edgeCount());
+    assertEquals(-1, graph.edge(1, 0), "supplier 2 (row 1) has no edge into the cross-border segment");
+    // by ids alone opt-in cannot be checked: only wholesale segments are taken
+    EligibilityGraph.Builder byId = EligibilityGraph.builder(new long[] {1, 2}, segments).edge(2, 20);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> byId.edge(1, 10)).getMessage()
+        .startsWith("edge (supplier 1, segment 10): segment 10 is on channel CROSS_BORDER, which needs"));
   }
 }

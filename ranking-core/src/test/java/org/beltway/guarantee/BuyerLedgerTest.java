@@ -28,6 +28,18 @@ class BuyerLedgerTest {
     return ledger;
   }
 
+  /** Regression (issue 14): impression totals wrapped to negative and lowered the planned demand. */
+  @Test
+  void impressionTotalsAreRefusedRatherThanWrapped() {
+    BuyerLedger ledger = trustPassAt(5, 0);
+    ledger.recordImpressions(0, 5, Long.MAX_VALUE - 10);
+    assertEquals("supplier 5: impressions (11) would take TrustPass past 9223372036854775807 impressions",
+        rejection(() -> ledger.recordImpressions(1, 5, 11)));
+    assertEquals(Long.MAX_VALUE - 10, ledger.impressions(0), "a refused call changes nothing");
+    ledger.recordImpressions(1, 5, 10);
+    assertEquals(Long.MAX_VALUE, ledger.impressions(0));
+  }
+
   @Test
   void repeatBuyersCountOnce() {
     BuyerLedger ledger = trustPassAt(17, 0);

@@ -96,6 +96,10 @@ class SupplierTableTest {
   void rejectsInvalidClaimants() {
     assertEquals("supplier 1042: afterSales.claimants[0].malicious + appealsWon (4) exceeds claims (3)",
         rejection(b -> Signals.builder().count(Count.ORDERS, 10).claimant(3, 2, 2, 0.5)));
+    // regression (issue 14): the int sum wrapped negative, passed, and improved the after-sales score
+    assertEquals("supplier 1042: afterSales.claimants[0].malicious + appealsWon (2147483648) exceeds"
+        + " claims (3)", rejection(b -> Signals.builder().count(Count.ORDERS, 10)
+            .claimant(3, Integer.MAX_VALUE, 1, 0.5)));
     assertEquals("supplier 1042: afterSales.claimants[1].credibility (1.5): expected a number in [0, 1]",
         rejection(b -> Signals.builder().count(Count.ORDERS, 10).claimant(1, 0, 0, 1).claimant(1, 0, 0, 1.5)));
     assertEquals("supplier 1042: afterSales.refundClaims (4) exceeds product.orders (3)",
