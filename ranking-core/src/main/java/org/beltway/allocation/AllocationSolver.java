@@ -136,6 +136,7 @@ public final class AllocationSolver {
         state.pass(violationTolerance, stagnating);
         passes++;
         assessment = state.assess();
+        requireFinite(assessment, passes);
         double maxViolation = assessment.maxViolation();
         boolean finalStage = state.guaranteePenalty() >= finalGuarantee
             && state.groupPenalty() >= finalGroup;
@@ -176,12 +177,32 @@ public final class AllocationSolver {
         state.startPenalties(finalGuarantee, finalGroup);
         assessment = state.assess();
       }
+      requireFinite(assessment, passes);
       Certificate certificate = new Certificate(assessment.primal(), assessment.dual(),
           assessment.gap(), assessment.supplyViolation(), assessment.guaranteeViolation(),
           assessment.capViolation(), assessment.groupViolation(), passes,
           Duration.ofNanos(System.nanoTime() - start), termination);
       return new AllocationPlan(problem, state.snapshot(), state.binOrder(), certificate,
           violationTolerance);
+    }
+  }
+
+  /**
+   * Fails a solve whose measures stopped being numbers: a non-finite primal, dual bound, gap or
+   * violation means the arithmetic overflowed, and no certificate may claim anything about it.
+   */
+  private static void requireFinite(DualValue a, int passes) {
+    double[] values = {a.primal(), a.dual(), a.gap(), a.supplyViolation(), a.guaranteeViolation(),
+      a.capViolation(), a.groupViolation()};
+    String[] names = {"primal", "dual bound", "gap", "supply violation", "guarantee violation",
+      "cap violation", "group violation"};
+    for (int k = 0; k < values.length; k++) {
+      if (!Double.isFinite(values[k])) {
+        throw new ArithmeticException(String.format(Locale.ROOT,
+            "solve stopped at pass %d: the %s is %s: expected a finite number; the inputs' magnitudes"
+                + " (traffic, merit, relevance, guarantees, caps) overflow the solver's arithmetic",
+            passes, names[k], values[k]));
+      }
     }
   }
 

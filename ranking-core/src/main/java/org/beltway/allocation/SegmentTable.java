@@ -18,6 +18,11 @@ public final class SegmentTable {
   private final int[] regions;
   private final double[] traffic;
   private final double totalTraffic;
+  /**
+   * The most traffic a table may hold over all its segments, in impressions a period: far above any
+   * marketplace (a national day is about 10^8), far below where squares and sums of a solve overflow.
+   */
+  public static final double MAX_TOTAL_TRAFFIC = 1e15;
   private final Long2IntOpenHashMap indexById;
 
   private SegmentTable(Builder b) {
@@ -31,6 +36,12 @@ public final class SegmentTable {
     double sum = 0;
     for (double t : traffic) {
       sum += t;
+    }
+    if (!(sum <= MAX_TOTAL_TRAFFIC)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "total traffic of %d segments (%s): expected at most %s impressions a period, so that every"
+              + " sum of a solve stays exact enough and finite; express traffic in larger units", size, sum,
+          MAX_TOTAL_TRAFFIC));
     }
     totalTraffic = sum;
     indexById = b.indexById;

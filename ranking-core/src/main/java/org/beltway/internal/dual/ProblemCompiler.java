@@ -159,11 +159,44 @@ public final class ProblemCompiler {
         theta[e] = w;
         denominator += w;
       }
+      if (denominator == Double.POSITIVE_INFINITY) {
+        denominator = scaledWeights(theta, from, to);
+      }
       for (int e = from; e < to; e++) {
         theta[e] = denominator > 0 && s > 0 ? s * theta[e] / denominator : 0.0;
       }
     }
     return theta;
+  }
+
+  /**
+   * A segment's weights merit × relevance where one of them or their sum overflows (finite inputs near
+   * the top of the double range): recomputed as (merit / the segment's largest merit) × (relevance /
+   * its largest relevance), then divided by their largest, so every weight is in [0, 1] and the sum
+   * at most the segment's degree. The shares, and so θ, are the same as in exact arithmetic.
+   *
+   * @return the new sum
+   */
+  private double scaledWeights(double[] theta, int from, int to) {
+    int[] supOf = index.supplierOf();
+    double topMerit = 0;
+    double topRelevance = 0;
+    for (int e = from; e < to; e++) {
+      topMerit = Math.max(topMerit, merit[supOf[e]]);
+      topRelevance = Math.max(topRelevance, relevance == null ? 1.0 : relevance[e]);
+    }
+    double top = 0;
+    for (int e = from; e < to; e++) {
+      double w = merit[supOf[e]] / topMerit * ((relevance == null ? 1.0 : relevance[e]) / topRelevance);
+      theta[e] = w;
+      top = Math.max(top, w);
+    }
+    double sum = 0;
+    for (int e = from; e < to; e++) {
+      theta[e] /= top;
+      sum += theta[e];
+    }
+    return sum;
   }
 
   /** The tightest cap of every edge, or {@code null} when none is capped. */
