@@ -62,7 +62,7 @@ final class NationalInstance {
       head[row] = scores.headTier(row);
     }
     AllocationProblem.Builder builder = AllocationProblem.builder(on)
-        .scores(scores.composites(), Merit.DEFAULT).capShareOfSegment(0.05);
+        .scores(scores, Merit.DEFAULT).capShareOfSegment(0.05);
     return Policies.industrialBeltRecovery2025(on.segments()).qualityTier(quality).headCap(head, 0.15)
         .guarantees(guaranteesByRow).build().applyTo(builder).build();
   }

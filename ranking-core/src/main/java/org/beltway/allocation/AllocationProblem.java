@@ -10,6 +10,7 @@ import java.util.Set;
 import org.beltway.internal.Strict;
 import org.beltway.internal.dual.CompiledProblem;
 import org.beltway.internal.dual.ProblemCompiler;
+import org.beltway.score.Scores;
 
 /**
  * One traffic-planning problem (docs/design.md §4): stay as close as possible to merit-proportional
@@ -233,12 +234,37 @@ public final class AllocationProblem {
     }
 
     /**
-     * The merit of every supplier from its composite score through a merit map.
+     * The merit of every supplier from its composite score through a merit map. The scores must be of
+     * the graph's suppliers in the graph's row order, which is checked id by id: positional arrays of
+     * another table would otherwise be taken silently.
      *
-     * @param compositeByRow one score in [0, 1] per supplier row
+     * @param scores the scores, e.g. {@code Scorer.DEFAULT.score(table)} of the graph's table
      * @param map the merit map, e.g. {@link Merit#DEFAULT}
-     * @throws IllegalArgumentException naming the supplier whose score is not in [0, 1]
+     * @throws IllegalArgumentException naming the first row whose supplier differs
      * @throws IllegalStateException if merit was already set
+     */
+    public Builder scores(Scores scores, Merit map) {
+      if (scores == null || map == null) {
+        throw new NullPointerException("scores and map must not be null");
+      }
+      checkLength("scores", scores.size(), graph.supplierCount(), "supplier");
+      for (int row = 0; row < scores.size(); row++) {
+        long id = scores.table().id(row);
+        if (id != graph.supplierId(row)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "scores: row %d is supplier %d in the scored table but supplier %d in the graph: expected"
+                  + " the scores of the graph's suppliers, in the graph's row order", row, id,
+              graph.supplierId(row)));
+        }
+      }
+      return scores(scores.composites(), map);
+    }
+
+    /**
+     * Merit from composite scores given by row, which must be in the graph's row order (prefer
+     * {@link #scores(Scores, Merit)}, which checks it).
+     *
+     * @throws IllegalArgumentException as {@link #scores(Scores, Merit)} does for the values
      */
     public Builder scores(double[] compositeByRow, Merit map) {
       checkOpen();
@@ -418,12 +444,43 @@ public final class AllocationProblem {
             "group share \"%s\": supplier mask has %d values: expected one per supplier (%d)",
             share.name(), share.maskLength(), graph.supplierCount()));
       }
+      probe(share);
       if (shares.size() == MAX_GROUPS) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "at most %d group shares: \"%s\" is one too many", MAX_GROUPS, share.name()));
       }
       shares.add(share);
       return this;
+    }
+
+    /**
+     * Evaluates a share's predicates on every row and segment of the graph once, so that a predicate
+     * over another table (a {@code Scores} of fewer suppliers, say) fails here, naming the share and
+     * the row, instead of as a bare exception inside the solver.
+     */
+    private void probe(GroupShare share) {
+      int row = 0;
+      try {
+        for (int n = graph.supplierCount(); row < n; row++) {
+          share.includesSupplier(row);
+        }
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "group share \"%s\": its supplier predicate fails on row %d (supplier %d) of %d: %s: expected a"
+                + " predicate over the graph's rows (one built on another table?)", share.name(), row,
+            graph.supplierId(row), graph.supplierCount(), e), e);
+      }
+      int segment = 0;
+      try {
+        for (int n = graph.segmentCount(); segment < n; segment++) {
+          share.includesSegment(segment);
+        }
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "group share \"%s\": its segment predicate fails on segment index %d of %d: %s: expected a"
+                + " predicate over the graph's segment indexes", share.name(), segment, graph.segmentCount(),
+            e), e);
+      }
     }
 
     /**

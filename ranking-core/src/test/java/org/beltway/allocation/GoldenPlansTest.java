@@ -230,7 +230,7 @@ class GoldenPlansTest {
         head[row] = scores.headTier(row);
       }
       AllocationProblem.Builder builder = AllocationProblem.builder(on)
-          .scores(scores.composites(), Merit.DEFAULT).capShareOfSegment(0.05);
+          .scores(scores, Merit.DEFAULT).capShareOfSegment(0.05);
       return Policies.industrialBeltRecovery2025(on.segments()).qualityTier(quality).headCap(head, 0.15)
           .guarantees(demand).build().applyTo(builder).build();
     }

@@ -40,7 +40,7 @@ final class ServingMarket {
       head[row] = scores.headTier(row);
     }
     AllocationProblem.Builder builder = extra.apply(AllocationProblem.builder(graph)
-        .scores(scores.composites(), Merit.DEFAULT).capShareOfSegment(0.05), graph);
+        .scores(scores, Merit.DEFAULT).capShareOfSegment(0.05), graph);
     AllocationProblem problem = Policies.industrialBeltRecovery2025(graph.segments())
         .qualityTier(quality).headCap(head, 0.15).guarantees(guarantees).build().applyTo(builder)
         .build();

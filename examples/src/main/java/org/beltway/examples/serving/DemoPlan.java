@@ -41,7 +41,7 @@ final class DemoPlan {
     Scores scores = Scorer.DEFAULT.score(market.suppliers());
     EligibilityGraph graph = EligibilityGraph.of(market.suppliers(), market.segments());
     AllocationPlan plan = AllocationSolver.defaults().solve(AllocationProblem.builder(graph)
-        .scores(scores.composites(), Merit.DEFAULT).capShareOfSegment(0.05)
+        .scores(scores, Merit.DEFAULT).capShareOfSegment(0.05)
         .share(GroupShare.builder("quality").suppliers(scores::qualityTier).atLeast(0.8).build()).build());
     return new DemoPlan(plan, market.suppliers());
   }
