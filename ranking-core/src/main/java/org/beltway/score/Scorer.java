@@ -3,6 +3,7 @@ package org.beltway.score;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.beltway.internal.Workers;
 import org.beltway.supplier.Amount;
@@ -91,11 +92,25 @@ public final class Scorer {
    * not know gets the global priors.
    *
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the priors were fitted with another claim cap or minimum
+   *     category size than this scorer's: the rates they shrink would be counted differently
    */
   public Scores score(SupplierTable table, Priors priors) {
     Objects.requireNonNull(table, "table must not be null");
     Objects.requireNonNull(priors, "priors must not be null");
+    if (priors.claimCapPerBuyer() != config.claimCapPerBuyer()) {
+      throw mismatch("claimCapPerBuyer", priors.claimCapPerBuyer(), config.claimCapPerBuyer());
+    }
+    if (priors.minCategorySize() != config.minCategorySize()) {
+      throw mismatch("minCategorySize", priors.minCategorySize(), config.minCategorySize());
+    }
     return compute(table, CategoryGroups.of(table), priors);
+  }
+
+  private static IllegalArgumentException mismatch(String setting, int fitted, int mine) {
+    return new IllegalArgumentException(String.format(Locale.ROOT,
+        "priors fitted with %s %d, this scorer uses %d: expected priors fitted with this scorer's"
+            + " settings (Scorer.fitPriors)", setting, fitted, mine));
   }
 
   /** Rows per unit of the row-order passes. */

@@ -285,4 +285,17 @@ class ScorerTest {
     assertEquals(0, empty.size());
     assertEquals(0, empty.qualityTierSize());
   }
+
+  /** Regression (issue 14): priors fitted with one claim cap were accepted by a scorer with another. */
+  @Test
+  void priorsFittedWithOtherSettingsAreRefused() {
+    SupplierTable table = RandomTables.table(5, 3, 200);
+    Scorer three = Scorer.of(ScoringConfig.builder().claimCapPerBuyer(3).build());
+    Scorer five = Scorer.of(ScoringConfig.builder().claimCapPerBuyer(5).build());
+    Priors fitted = three.fitPriors(table);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> five.score(table, fitted));
+    assertEquals("priors fitted with claimCapPerBuyer 3, this scorer uses 5: expected priors fitted with"
+        + " this scorer's settings (Scorer.fitPriors)", e.getMessage());
+    assertEquals(200, three.score(table, fitted).size());
+  }
 }
