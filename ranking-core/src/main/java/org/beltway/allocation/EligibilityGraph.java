@@ -63,12 +63,15 @@ public final class EligibilityGraph {
   public static EligibilityGraph of(SupplierTable suppliers, SegmentTable segments) {
     int n = suppliers.size();
     int segmentCount = segments.size();
-    int categoryLimit = suppliers.categoryLimit();
-    // segments by category (only categories some supplier sells in matter)
+    // segments by dense category index (only categories some supplier sells in matter), so memory
+    // follows the number of categories, not the largest category id
+    int categoryLimit = suppliers.distinctCategories();
+    int[] segmentCategory = new int[segmentCount];
     int[] catStart = new int[categoryLimit + 1];
     for (int j = 0; j < segmentCount; j++) {
-      int c = segments.category(j);
-      if (c < categoryLimit) {
+      int c = suppliers.denseCategoryOf(segments.category(j));
+      segmentCategory[j] = c;
+      if (c >= 0) {
         catStart[c + 1]++;
       }
     }
@@ -79,8 +82,8 @@ public final class EligibilityGraph {
     byte[] catProgram = new byte[catSegments.length]; // program ordinal + 1, 0 for none
     int[] fill = Arrays.copyOf(catStart, categoryLimit);
     for (int j = 0; j < segmentCount; j++) {
-      int c = segments.category(j);
-      if (c < categoryLimit) {
+      int c = segmentCategory[j];
+      if (c >= 0) {
         int k = fill[c]++;
         catSegments[k] = j;
         Program p = segments.channel(j).program();
@@ -95,7 +98,7 @@ public final class EligibilityGraph {
     for (int i = 0; i < n; i++) {
       int degree = 0;
       for (int k = 0, kc = suppliers.categoryCount(i); k < kc; k++) {
-        int c = suppliers.category(i, k);
+        int c = suppliers.denseCategory(i, k);
         for (int s = catStart[c], end = catStart[c + 1]; s < end; s++) {
           int p = catProgram[s];
           if (p == 0 || suppliers.joined(i, programs[p - 1])) {
@@ -123,7 +126,7 @@ public final class EligibilityGraph {
     for (int i = 0; i < n; i++) {
       int out = supplierStart[i];
       for (int k = 0, kc = suppliers.categoryCount(i); k < kc; k++) {
-        int c = suppliers.category(i, k);
+        int c = suppliers.denseCategory(i, k);
         for (int s = catStart[c], end = catStart[c + 1]; s < end; s++) {
           int p = catProgram[s];
           if (p == 0 || suppliers.joined(i, programs[p - 1])) {

@@ -1,6 +1,8 @@
 package org.beltway.guarantee;
 
-import java.util.Arrays;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.Locale;
 import org.beltway.supplier.SupplierTable;
 
@@ -25,10 +27,12 @@ import org.beltway.supplier.SupplierTable;
 public final class ConversionPrior {
   private final double globalAlpha;
   private final double globalBeta;
-  private final double[] alphas;
-  private final double[] betas;
+  /** Own priors by category id: maps, so memory follows the categories that have one, not the largest id. */
+  private final Int2DoubleOpenHashMap alphas;
+  private final Int2DoubleOpenHashMap betas;
 
-  private ConversionPrior(double globalAlpha, double globalBeta, double[] alphas, double[] betas) {
+  private ConversionPrior(double globalAlpha, double globalBeta, Int2DoubleOpenHashMap alphas,
+      Int2DoubleOpenHashMap betas) {
     this.globalAlpha = globalAlpha;
     this.globalBeta = globalBeta;
     this.alphas = alphas;
@@ -42,7 +46,7 @@ public final class ConversionPrior {
    */
   public static ConversionPrior global(double alpha, double beta) {
     checkShape("global", alpha, beta);
-    return new ConversionPrior(alpha, beta, new double[0], new double[0]);
+    return new ConversionPrior(alpha, beta, new Int2DoubleOpenHashMap(), new Int2DoubleOpenHashMap());
   }
 
   /**
@@ -54,13 +58,10 @@ public final class ConversionPrior {
   public ConversionPrior withCategory(int category, double alpha, double beta) {
     checkCategory(category);
     checkShape("category " + category, alpha, beta);
-    int limit = Math.max(alphas.length, category + 1);
-    double[] a = Arrays.copyOf(alphas, limit);
-    double[] b = Arrays.copyOf(betas, limit);
-    Arrays.fill(a, alphas.length, limit, Double.NaN);
-    Arrays.fill(b, betas.length, limit, Double.NaN);
-    a[category] = alpha;
-    b[category] = beta;
+    Int2DoubleOpenHashMap a = new Int2DoubleOpenHashMap(alphas);
+    Int2DoubleOpenHashMap b = new Int2DoubleOpenHashMap(betas);
+    a.put(category, alpha);
+    b.put(category, beta);
     return new ConversionPrior(globalAlpha, globalBeta, a, b);
   }
 
@@ -89,7 +90,6 @@ public final class ConversionPrior {
           "newBuyers has %d values and impressions %d: expected one per supplier (%d)", newBuyers.length,
           impressions.length, n));
     }
-    int limit = 0;
     for (int r = 0; r < n; r++) {
       if (categories[r] < 0) {
         throw rowError(r, "category", categories[r], ">= 0");
@@ -104,16 +104,16 @@ public final class ConversionPrior {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "supplier row %d: newBuyers (%d) exceeds impressions (%d)", r, newBuyers[r], impressions[r]));
       }
-      limit = Math.max(limit, categories[r] + 1);
     }
     Moments all = new Moments();
-    Moments[] byCategory = new Moments[limit];
+    Int2ObjectOpenHashMap<Moments> byCategory = new Int2ObjectOpenHashMap<>();
     for (int r = 0; r < n; r++) {
       if (impressions[r] > 0) {
         all.add(newBuyers[r], impressions[r]);
-        Moments m = byCategory[categories[r]];
+        Moments m = byCategory.get(categories[r]);
         if (m == null) {
-          m = byCategory[categories[r]] = new Moments();
+          m = new Moments();
+          byCategory.put(categories[r], m);
         }
         m.add(newBuyers[r], impressions[r]);
       }
@@ -125,12 +125,14 @@ public final class ConversionPrior {
               + "impressions: expected at least 2 suppliers with impressions and 0 < new buyers < impressions",
           all.suppliers, all.buyers, all.impressions));
     }
-    double[] a = new double[limit];
-    double[] b = new double[limit];
-    for (int c = 0; c < limit; c++) {
-      double[] own = byCategory[c] == null ? null : byCategory[c].fit(minSuppliers);
-      a[c] = own == null ? Double.NaN : own[0];
-      b[c] = own == null ? Double.NaN : own[1];
+    Int2DoubleOpenHashMap a = new Int2DoubleOpenHashMap();
+    Int2DoubleOpenHashMap b = new Int2DoubleOpenHashMap();
+    for (Int2ObjectMap.Entry<Moments> entry : byCategory.int2ObjectEntrySet()) {
+      double[] own = entry.getValue().fit(minSuppliers);
+      if (own != null) {
+        a.put(entry.getIntKey(), own[0]);
+        b.put(entry.getIntKey(), own[1]);
+      }
     }
     return new ConversionPrior(global[0], global[1], a, b);
   }
@@ -151,17 +153,17 @@ public final class ConversionPrior {
   /** Whether the category has a prior of its own rather than the global one. */
   public boolean hasOwnPrior(int category) {
     checkCategory(category);
-    return category < alphas.length && !Double.isNaN(alphas[category]);
+    return alphas.containsKey(category);
   }
 
   /** The prior's {@code a} (pseudo new buyers) for a category. */
   public double alpha(int category) {
-    return hasOwnPrior(category) ? alphas[category] : globalAlpha;
+    return hasOwnPrior(category) ? alphas.get(category) : globalAlpha;
   }
 
   /** The prior's {@code b} (pseudo impressions that won no new buyer) for a category. */
   public double beta(int category) {
-    return hasOwnPrior(category) ? betas[category] : globalBeta;
+    return hasOwnPrior(category) ? betas.get(category) : globalBeta;
   }
 
   /** The prior mean new-buyer rate per impression of a category, {@code a / (a + b)}. */
@@ -189,19 +191,14 @@ public final class ConversionPrior {
           "newBuyers (%d) and impressions (%d): expected counts >= 0", newBuyers, impressions));
     }
     boolean own = hasOwnPrior(category);
-    double a = own ? alphas[category] : globalAlpha;
-    double b = own ? betas[category] : globalBeta;
+    double a = own ? alphas.get(category) : globalAlpha;
+    double b = own ? betas.get(category) : globalBeta;
     return (newBuyers + a) / (impressions + a + b);
   }
 
   @Override
   public String toString() {
-    int own = 0;
-    for (double a : alphas) {
-      if (!Double.isNaN(a)) {
-        own++;
-      }
-    }
+    int own = alphas.size();
     return String.format(Locale.ROOT, "ConversionPrior{global=Beta(%s, %s), categoriesWithOwnPrior=%d}",
         globalAlpha, globalBeta, own);
   }

@@ -42,11 +42,11 @@ final class CategoryGroups {
       rows[r] = r;
     }
     LongArrays.radixSort(ids, rows);
-    int limit = table.categoryLimit();
+    int limit = table.distinctCategories();
     int[] primary = new int[n];
     int[] next = new int[limit + 1];
     for (int r = 0; r < n; r++) {
-      primary[r] = table.primaryCategory(r);
+      primary[r] = table.densePrimaryCategory(r);
       next[primary[r] + 1]++;
     }
     int groups = 0;
@@ -65,7 +65,7 @@ final class CategoryGroups {
       int size = next[c + 1];
       next[c + 1] = next[c] + size;
       if (size > 0) {
-        category[g] = c;
+        category[g] = table.categoryIdAt(c);
         start[g] = next[c];
         groupOfCategory[c] = g;
         g++;

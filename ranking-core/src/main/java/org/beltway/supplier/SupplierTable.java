@@ -34,6 +34,10 @@ public final class SupplierTable {
   private final int[] claimantAppealsWon;
   private final double[] claimantCredibility;
   private final int categoryLimit;
+  /** The distinct category ids, ascending: dense index → id. */
+  private final int[] categoryIds;
+  /** Each entry of {@link #categories} as its dense index. */
+  private final int[] denseCategories;
   private final Long2IntOpenHashMap rowById;
 
   private SupplierTable(Builder b) {
@@ -63,6 +67,11 @@ public final class SupplierTable {
     claimantAppealsWon = Arrays.copyOf(b.claimantAppealsWon, claimantCount);
     claimantCredibility = Arrays.copyOf(b.claimantCredibility, claimantCount);
     categoryLimit = b.categoryLimit;
+    categoryIds = Arrays.stream(categories).distinct().sorted().toArray();
+    denseCategories = new int[categories.length];
+    for (int k = 0; k < categories.length; k++) {
+      denseCategories[k] = Arrays.binarySearch(categoryIds, categories[k]);
+    }
     rowById = b.rowById;
     rowById.trim();
   }
@@ -88,6 +97,8 @@ public final class SupplierTable {
     claimantAppealsWon = base.claimantAppealsWon;
     claimantCredibility = base.claimantCredibility;
     categoryLimit = base.categoryLimit;
+    categoryIds = base.categoryIds;
+    denseCategories = base.denseCategories;
     rowById = base.rowById;
   }
 
@@ -219,9 +230,39 @@ public final class SupplierTable {
     return false;
   }
 
-  /** One more than the largest category id in the table: category ids lie in [0, categoryLimit). */
+  /**
+   * One more than the largest category id in the table (at most {@link Integer#MAX_VALUE}): category
+   * ids lie in [0, categoryLimit). Arrays indexed by category id would grow with the largest id, which
+   * is the caller's to choose; index them by {@link #denseCategory} instead.
+   */
   public int categoryLimit() {
     return categoryLimit;
+  }
+
+  /** The number of distinct categories the table's suppliers sell in. */
+  public int distinctCategories() {
+    return categoryIds.length;
+  }
+
+  /** The category id of a dense category index in [0, {@link #distinctCategories()}). */
+  public int categoryIdAt(int dense) {
+    return categoryIds[dense];
+  }
+
+  /** The dense index of a category id, or -1 when no supplier of the table sells in it. */
+  public int denseCategoryOf(int categoryId) {
+    int k = Arrays.binarySearch(categoryIds, categoryId);
+    return k < 0 ? -1 : k;
+  }
+
+  /** The dense index of a row's {@code k}-th category, in [0, {@link #distinctCategories()}). */
+  public int denseCategory(int row, int k) {
+    return denseCategories[categoryStart[row] + k];
+  }
+
+  /** The dense index of a row's primary category. */
+  public int densePrimaryCategory(int row) {
+    return denseCategories[categoryStart[row]];
   }
 
   public boolean joined(int row, Program program) {
@@ -405,7 +446,7 @@ public final class SupplierTable {
       System.arraycopy(cats, 0, categories, start, cats.length);
       categoryStart[r + 1] = start + cats.length;
       for (int c : cats) {
-        categoryLimit = Math.max(categoryLimit, c + 1);
+        categoryLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(categoryLimit, c + 1L));
       }
       byte programMask = 0;
       for (Program p : supplier.programs()) {
