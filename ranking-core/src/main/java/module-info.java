@@ -12,4 +12,5 @@ module org.beltway.ranking {
   exports org.beltway.score;
   exports org.beltway.policy;
   exports org.beltway.serving;
+  exports org.beltway.fairness;
 }

@@ -1,0 +1,57 @@
+package org.beltway.fairness;
+
+import java.util.Locale;
+import org.beltway.allocation.AllocationPlan;
+import org.beltway.allocation.EligibilityGraph;
+
+/**
+ * Impressions and merit-proportional (fair) exposure per edge of an eligibility graph: a plan, or a
+ * delivery log over a period, seen the same way by the rules.
+ */
+public interface Exposure {
+  /** The graph whose edges index the values. */
+  EligibilityGraph graph();
+
+  /** Impressions of an edge. */
+  double impressions(int edge);
+
+  /** Fair exposure θ of an edge on the same traffic. */
+  double fair(int edge);
+
+  /** A plan's allocation and fair exposure. */
+  static Exposure of(AllocationPlan plan) {
+    if (plan == null) {
+      throw new NullPointerException("plan must not be null");
+    }
+    return new EdgeExposure(plan.problem().graph(), plan::x, plan.problem()::fairExposure);
+  }
+
+  /**
+   * A delivery log: impressions delivered per edge over a period, and fair exposure on the same traffic.
+   *
+   * @throws IllegalArgumentException if an array does not have one finite value {@code >= 0} per edge
+   */
+  static Exposure delivered(EligibilityGraph graph, double[] impressionsByEdge, double[] fairByEdge) {
+    if (graph == null || impressionsByEdge == null || fairByEdge == null) {
+      throw new NullPointerException("graph, impressionsByEdge and fairByEdge must not be null");
+    }
+    double[] delivered = check("impressionsByEdge", impressionsByEdge, graph);
+    double[] fair = check("fairByEdge", fairByEdge, graph);
+    return new EdgeExposure(graph, e -> delivered[e], e -> fair[e]);
+  }
+
+  private static double[] check(String name, double[] values, EligibilityGraph graph) {
+    if (values.length != graph.edgeCount()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s has %d values: expected one per edge (%d)", name, values.length, graph.edgeCount()));
+    }
+    for (int e = 0; e < values.length; e++) {
+      if (!(values[e] >= 0 && values[e] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s: edge (supplier %d, segment %d) has %s: expected a finite number >= 0", name,
+            graph.supplierId(graph.supplierOf(e)), graph.segments().id(graph.segmentOf(e)), values[e]));
+      }
+    }
+    return values.clone();
+  }
+}

@@ -1,0 +1,63 @@
+package org.beltway.fairness;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import org.beltway.allocation.EligibilityGraph;
+
+/**
+ * A group's share of the impressions of a scope of segments is at least a floor or at most a cap (the
+ * quality tier's share, the head tier's or the commercial share, the TOP-buyer share).
+ */
+final class GroupShareRule implements Rule<Exposure> {
+  private final String name;
+  private final String group;
+  private final IntPredicate suppliers;
+  private final IntPredicate segments;
+  private final double bound;
+  private final boolean floor;
+
+  GroupShareRule(String group, IntPredicate suppliers, IntPredicate segments, String scope, double bound,
+      boolean floor) {
+    Rules.checkShare(group, bound);
+    this.group = group;
+    this.suppliers = suppliers;
+    this.segments = segments;
+    this.bound = bound;
+    this.floor = floor;
+    this.name = String.format(Locale.ROOT, "%s share of %s %s %s", group, scope, floor ? ">=" : "<=",
+        Rules.percent(bound));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<Violation> check(Exposure subject) {
+    EligibilityGraph graph = subject.graph();
+    double all = 0;
+    double in = 0;
+    for (int j = 0, n = graph.segmentCount(); j < n; j++) {
+      if (!segments.test(j)) {
+        continue;
+      }
+      for (int e = graph.segmentStart(j), end = e + graph.segmentDegree(j); e < end; e++) {
+        double x = subject.impressions(e);
+        all += x;
+        if (suppliers.test(graph.supplierOf(e))) {
+          in += x;
+        }
+      }
+    }
+    double share = all > 0 ? in / all : 0.0;
+    boolean breached = floor ? share < bound - Rules.TOLERANCE : share > bound + Rules.TOLERANCE;
+    if (!breached || all == 0) {
+      return List.of();
+    }
+    return List.of(new Violation(name, "group " + group, bound, share, String.format(Locale.ROOT,
+        "group %s has %.4f%% of %.1f impressions (%.1f): expected %s %.4f%%", group, 100 * share, all, in,
+        floor ? "at least" : "at most", 100 * bound)));
+  }
+}

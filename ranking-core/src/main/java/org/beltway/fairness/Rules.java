@@ -1,0 +1,112 @@
+package org.beltway.fairness;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import org.beltway.allocation.AllocationPlan;
+import org.beltway.allocation.BuyerTier;
+import org.beltway.serving.PrefixFloor;
+import org.beltway.supplier.SupplierTable;
+
+/**
+ * The built-in rules. Shares and bounds are checked with a relative tolerance of {@value #TOLERANCE},
+ * the solver's own order, so a plan at its bound holds it.
+ */
+public final class Rules {
+  /** Relative slack within which a bound counts as held. */
+  public static final double TOLERANCE = 1e-6;
+
+  private Rules() {}
+
+  /**
+   * A group (e.g. the quality tier) has at least {@code floor} of all impressions.
+   *
+   * @param suppliers the group's supplier rows of the subject's graph
+   */
+  public static Rule<Exposure> shareAtLeast(String group, IntPredicate suppliers, double floor) {
+    return new GroupShareRule(group, requireNonNull(suppliers), j -> true, "all traffic", floor, true);
+  }
+
+  /** A group (e.g. the head tier, or paid placements) has at most {@code cap} of all impressions. */
+  public static Rule<Exposure> shareAtMost(String group, IntPredicate suppliers, double cap) {
+    return new GroupShareRule(group, requireNonNull(suppliers), j -> true, "all traffic", cap, false);
+  }
+
+  /**
+   * Top suppliers to top buyers: the group (e.g. the quality tier) has at least {@code floor} of the
+   * impressions of TOP-buyer segments. The segments are those of the subject's graph, so the
+   * predicate of segments is fixed when checked.
+   */
+  public static Rule<Exposure> topBuyersToGroup(String group, IntPredicate suppliers, double floor) {
+    IntPredicate rows = requireNonNull(suppliers);
+    String name = group + " (TOP buyers)";
+    return new Rule<>() {
+      @Override
+      public String name() {
+        return String.format(Locale.ROOT, "%s share of TOP-buyer traffic >= %s", group, Rules.percent(floor));
+      }
+
+      @Override
+      public java.util.List<Violation> check(Exposure subject) {
+        return new GroupShareRule(name, rows,
+            j -> subject.graph().segments().buyerTier(j) == BuyerTier.TOP, "TOP-buyer traffic", floor, true)
+            .check(subject);
+      }
+    };
+  }
+
+  /** No supplier gets more than {@code share} of a segment's forecast traffic. */
+  public static Rule<Exposure> edgeCap(double share) {
+    return new EdgeCapRule(share);
+  }
+
+  /** Impressions go only where the supplier sells and to channels whose program it joined. */
+  public static Rule<Exposure> optIn(SupplierTable suppliers) {
+    return new OptInRule(suppliers);
+  }
+
+  /** Every supplier with a guarantee gets at least its guaranteed impressions (by graph row). */
+  public static Rule<Exposure> guarantees(double[] guaranteesByRow) {
+    return new GuaranteeRule(guaranteesByRow);
+  }
+
+  /** At most {@code maxShare} of the suppliers get under {@code fraction} of their fair exposure. */
+  public static Rule<Exposure> starvation(double fraction, double maxShare) {
+    return new StarvationRule(fraction, maxShare);
+  }
+
+  /** The Gini coefficient of the suppliers' impressions is at most {@code maxGini}. */
+  public static Rule<Exposure> concentration(double maxGini) {
+    return new ConcentrationRule(maxGini);
+  }
+
+  /** Every impression of a plan's forecast is allocated or reported unallocated. */
+  public static Rule<AllocationPlan> conservation() {
+    return new ConservationRule();
+  }
+
+  /** FA*IR's prefix floor on ranked pages. */
+  public static Rule<RankedPage> prefixFloor(PrefixFloor floor) {
+    return new PrefixFloorRule(floor);
+  }
+
+  /** A share as a percentage with up to four significant digits and no trailing zeros: {@code 30%}. */
+  static String percent(double share) {
+    return new BigDecimal(String.format(Locale.ROOT, "%.4g", 100 * share)).stripTrailingZeros()
+        .toPlainString() + "%";
+  }
+
+  static void checkShare(String what, double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s (%s): expected a share in [0, 1]", what, share));
+    }
+  }
+
+  private static IntPredicate requireNonNull(IntPredicate suppliers) {
+    if (suppliers == null) {
+      throw new NullPointerException("suppliers must not be null");
+    }
+    return suppliers;
+  }
+}
