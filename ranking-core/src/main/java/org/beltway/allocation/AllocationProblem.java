@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Objects;
 import org.beltway.internal.Strict;
 import org.beltway.internal.dual.CompiledProblem;
 import org.beltway.internal.dual.ProblemCompiler;
@@ -219,6 +220,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if merit was already set
      */
     public Builder merit(double[] meritByRow) {
+      Objects.requireNonNull(meritByRow, "meritByRow must not be null");
       checkOpen();
       Strict.requireUnset("merit", merit);
       checkLength("merit", meritByRow.length, graph.supplierCount(), "supplier");
@@ -267,6 +269,8 @@ public final class AllocationProblem {
      * @throws IllegalArgumentException as {@link #scores(Scores, Merit)} does for the values
      */
     public Builder scores(double[] compositeByRow, Merit map) {
+      Objects.requireNonNull(compositeByRow, "compositeByRow must not be null");
+      Objects.requireNonNull(map, "map must not be null");
       checkOpen();
       Strict.requireUnset("merit", merit);
       checkLength("scores", compositeByRow.length, graph.supplierCount(), "supplier");
@@ -287,6 +291,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if relevance was already set
      */
     public Builder relevance(double[] byEdge) {
+      Objects.requireNonNull(byEdge, "byEdge must not be null");
       checkOpen();
       Strict.requireUnset("relevance", relevance);
       checkLength("relevance", byEdge.length, graph.edgeCount(), "edge");
@@ -331,6 +336,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if this was already called
      */
     public Builder guarantees(double[] impressionsByRow) {
+      Objects.requireNonNull(impressionsByRow, "impressionsByRow must not be null");
       checkOpen();
       Strict.requireUnset("guarantees", guaranteesByRow);
       checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
@@ -435,6 +441,7 @@ public final class AllocationProblem {
      *     mask has the wrong length, or if there would be more than {@link #MAX_GROUPS}
      */
     public Builder share(GroupShare share) {
+      Objects.requireNonNull(share, "share must not be null");
       checkOpen();
       if (!shareNames.add(share.name())) {
         throw new IllegalArgumentException("group share \"" + share.name() + "\" given twice");

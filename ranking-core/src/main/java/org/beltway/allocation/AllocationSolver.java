@@ -2,6 +2,7 @@ package org.beltway.allocation;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import org.beltway.allocation.Certificate.Termination;
 import org.beltway.internal.Strict;
 import org.beltway.internal.Workers;
@@ -94,6 +95,7 @@ public final class AllocationSolver {
 
   /** Solves from zero duals. */
   public AllocationPlan solve(AllocationProblem problem) {
+    Objects.requireNonNull(problem, "problem must not be null");
     return run(problem, null);
   }
 
@@ -106,6 +108,7 @@ public final class AllocationSolver {
    * only the number of passes differs.
    */
   public AllocationPlan solve(AllocationProblem problem, AllocationPlan previous) {
+    Objects.requireNonNull(problem, "problem must not be null");
     if (previous == null) {
       throw new NullPointerException("previous plan must not be null");
     }

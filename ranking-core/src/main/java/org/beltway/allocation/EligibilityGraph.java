@@ -3,6 +3,7 @@ package org.beltway.allocation;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.beltway.internal.dual.EdgeIndex;
 import org.beltway.supplier.Program;
 import org.beltway.supplier.SupplierTable;
@@ -61,6 +62,8 @@ public final class EligibilityGraph {
    *     edges
    */
   public static EligibilityGraph of(SupplierTable suppliers, SegmentTable segments) {
+    Objects.requireNonNull(suppliers, "suppliers must not be null");
+    Objects.requireNonNull(segments, "segments must not be null");
     int n = suppliers.size();
     int segmentCount = segments.size();
     // segments by dense category index (only categories some supplier sells in matter), so memory

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.SupplierTable;
 
@@ -75,6 +76,7 @@ public final class BuyerLedger {
    *     when the supplier is not in the table or its tier is not eligible
    */
   public int enrol(Enrolment enrolment) {
+    Objects.requireNonNull(enrolment, "enrolment must not be null");
     long id = enrolment.supplierId();
     GuaranteeProgram program = enrolment.program();
     if (suppliers != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
 
@@ -96,6 +97,8 @@ public final class DemandConversion {
    *     an enrolled supplier that is not in the table
    */
   public GuaranteeDemand demand(BuyerLedger ledger, SupplierTable suppliers, int day) {
+    Objects.requireNonNull(ledger, "ledger must not be null");
+    Objects.requireNonNull(suppliers, "suppliers must not be null");
     ledger.checkStatusDay(day);
     int[] rows = ledger.rowsIn(suppliers);
     double[] byRow = new double[suppliers.size()];
