@@ -4,15 +4,32 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The Gini coefficient of the suppliers' impressions is at most a bound. */
+/**
+ * A measure of how concentrated the suppliers' impressions are is at most a bound: the Gini
+ * coefficient, the Herfindahl-Hirschman index (the sum of squared shares), or the share of the top 1%
+ * of suppliers.
+ */
 final class ConcentrationRule implements Rule<Exposure> {
-  private final double maxGini;
+  /** The measures. */
+  enum Measure {
+    GINI("exposure Gini"), HHI("exposure HHI"), TOP_PERCENT("top 1% of suppliers' share of exposure");
+
+    final String label;
+
+    Measure(String label) {
+      this.label = label;
+    }
+  }
+
+  private final Measure measure;
+  private final double max;
   private final String name;
 
-  ConcentrationRule(double maxGini) {
-    Rules.checkShare("Gini", maxGini);
-    this.maxGini = maxGini;
-    this.name = String.format(Locale.ROOT, "exposure Gini <= %.3f", maxGini);
+  ConcentrationRule(Measure measure, double max) {
+    Rules.checkShare(measure.label, max);
+    this.measure = measure;
+    this.max = max;
+    this.name = String.format(Locale.ROOT, "%s <= %.4f", measure.label, max);
   }
 
   @Override
@@ -22,12 +39,46 @@ final class ConcentrationRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
-    double gini = gini(SupplierTotals.of(subject).impressions());
-    if (gini <= maxGini + Rules.TOLERANCE) {
+    double[] x = SupplierTotals.of(subject).impressions();
+    double value = switch (measure) {
+      case GINI -> gini(x);
+      case HHI -> hhi(x);
+      case TOP_PERCENT -> topPercentShare(x);
+    };
+    if (value <= max + Rules.TOLERANCE) {
       return List.of();
     }
-    return List.of(new Violation(name, "all suppliers", maxGini, gini, String.format(Locale.ROOT,
-        "the suppliers' impressions have Gini %.4f: expected at most %.4f", gini, maxGini)));
+    return List.of(new Violation(name, "all suppliers", max, value, String.format(Locale.ROOT,
+        "the suppliers' impressions have %s %.4f: expected at most %.4f", measure.label, value, max)));
+  }
+
+  /** {@code Σ s_i²} of the suppliers' shares of all impressions; 0 when there are none. */
+  static double hhi(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    double h = 0;
+    for (double v : values) {
+      h += sum > 0 ? (v / sum) * (v / sum) : 0;
+    }
+    return h;
+  }
+
+  /** The share of all impressions held by the top {@code ceil(1%)} of suppliers. */
+  static double topPercentShare(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int top = (int) Math.ceil(v.length / 100.0);
+    double sum = 0;
+    double head = 0;
+    for (int i = 0; i < v.length; i++) {
+      sum += v[i];
+      if (i >= v.length - top) {
+        head += v[i];
+      }
+    }
+    return sum > 0 ? head / sum : 0.0;
   }
 
   /** Gini of non-negative values: {@code Σ (2i − n − 1) v_(i) / (n Σ v)} over the sorted values. */

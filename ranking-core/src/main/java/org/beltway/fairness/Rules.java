@@ -1,6 +1,7 @@
 package org.beltway.fairness;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import org.beltway.allocation.AllocationPlan;
@@ -27,6 +28,39 @@ public final class Rules {
     return new GroupShareRule(group, requireNonNull(suppliers), j -> true, "all traffic", floor, true);
   }
 
+  /**
+   * New suppliers (on the platform fewer than {@code days} days) have at least {@code floor} of all
+   * impressions: the new-supplier floor. The graph's rows must be the table's (checked by id).
+   */
+  public static Rule<Exposure> newSupplierFloor(SupplierTable suppliers, int days, double floor) {
+    if (suppliers == null) {
+      throw new NullPointerException("suppliers must not be null");
+    }
+    if (days < 1) {
+      throw new IllegalArgumentException("days (" + days + "): expected at least 1");
+    }
+    Rule<Exposure> share = new GroupShareRule("new (< " + days + " days)", r -> suppliers.daysOnPlatform(r) < days,
+        j -> true, "all traffic", floor, true);
+    return new Rule<>() {
+      @Override
+      public String name() {
+        return share.name();
+      }
+
+      @Override
+      public List<Violation> check(Exposure subject) {
+        for (int r = 0, n = subject.graph().supplierCount(); r < n; r++) {
+          if (r >= suppliers.size() || subject.graph().supplierId(r) != suppliers.id(r)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "row %d of the subject's graph is supplier %d, not the table's: expected the graph of this"
+                    + " table", r, subject.graph().supplierId(r)));
+          }
+        }
+        return share.check(subject);
+      }
+    };
+  }
+
   /** A group (e.g. the head tier, or paid placements) has at most {@code cap} of all impressions. */
   public static Rule<Exposure> shareAtMost(String group, IntPredicate suppliers, double cap) {
     return new GroupShareRule(group, requireNonNull(suppliers), j -> true, "all traffic", cap, false);
@@ -47,7 +81,7 @@ public final class Rules {
       }
 
       @Override
-      public java.util.List<Violation> check(Exposure subject) {
+      public List<Violation> check(Exposure subject) {
         return new GroupShareRule(name, rows,
             j -> subject.graph().segments().buyerTier(j) == BuyerTier.TOP, "TOP-buyer traffic", floor, true)
             .check(subject);
@@ -77,7 +111,17 @@ public final class Rules {
 
   /** The Gini coefficient of the suppliers' impressions is at most {@code maxGini}. */
   public static Rule<Exposure> concentration(double maxGini) {
-    return new ConcentrationRule(maxGini);
+    return new ConcentrationRule(ConcentrationRule.Measure.GINI, maxGini);
+  }
+
+  /** The Herfindahl-Hirschman index of the suppliers' shares of impressions is at most {@code max}. */
+  public static Rule<Exposure> hhi(double max) {
+    return new ConcentrationRule(ConcentrationRule.Measure.HHI, max);
+  }
+
+  /** The top 1% of suppliers (at least one) hold at most {@code maxShare} of the impressions. */
+  public static Rule<Exposure> topPercentShare(double maxShare) {
+    return new ConcentrationRule(ConcentrationRule.Measure.TOP_PERCENT, maxShare);
   }
 
   /** Every impression of a plan's forecast is allocated or reported unallocated. */

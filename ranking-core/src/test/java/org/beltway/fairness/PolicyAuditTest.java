@@ -1,5 +1,6 @@
 package org.beltway.fairness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,17 @@ class PolicyAuditTest {
       AuditReport report = policy.run("seed " + seed, Exposure.of(plan));
       assertTrue(report.passed() == plan.unmetPromises().isEmpty(), report.text() + plan.unmetPromises());
       assertTrue(Audit.of(Rules.conservation()).run("seed " + seed, plan).passed());
+      // the new-supplier floor reports the share new suppliers have, computed here by hand
+      double all = 0;
+      double fresh = 0;
+      for (int e = 0; e < graph.edgeCount(); e++) {
+        all += plan.x(e);
+        fresh += m.suppliers().daysOnPlatform(graph.supplierOf(e)) < 90 ? plan.x(e) : 0;
+      }
+      double share = fresh / all;
+      assertTrue(Rules.newSupplierFloor(m.suppliers(), 90, share).check(Exposure.of(plan)).isEmpty());
+      assertEquals(share, Rules.newSupplierFloor(m.suppliers(), 90, Math.min(1, share + 0.01))
+          .check(Exposure.of(plan)).get(0).actual(), 1e-12);
       double[] fair = new double[graph.edgeCount()];
       for (int e = 0; e < fair.length; e++) {
         fair[e] = problem.fairExposure(e);

@@ -87,6 +87,12 @@ class RulesTest {
     double gini = (-200 + 400 + 3 * 1400) / (4.0 * 2000);
     assertEquals(gini, Rules.concentration(0.5).check(log).get(0).actual(), 1e-12);
     assertEquals(List.of(), Rules.concentration(0.6).check(log));
+    // shares 0.7, 0.2, 0.1, 0: HHI 0.49 + 0.04 + 0.01; the top 1% of 4 suppliers is one, with 0.7
+    assertEquals(0.54, Rules.hhi(0.5).check(log).get(0).actual(), 1e-12);
+    assertEquals(List.of(), Rules.hhi(0.54).check(log));
+    assertEquals(0.7, Rules.topPercentShare(0.5).check(log).get(0).actual(), 1e-12);
+    assertEquals("the suppliers' impressions have top 1% of suppliers' share of exposure 0.7000: expected"
+        + " at most 0.5000", Rules.topPercentShare(0.5).check(log).get(0).message());
     assertEquals("impressionsByEdge has 3 values: expected one per edge (8)", assertThrows(
         IllegalArgumentException.class, () -> Exposure.delivered(g, new double[3], fair)).getMessage());
   }
@@ -133,6 +139,7 @@ class RulesTest {
     String text = report.text();
     assertTrue(text.startsWith("Audit of plan <day 1>: 1 of 3 rules broken\n"), text);
     assertTrue(text.contains("  holds   quality share of all traffic >= 80%\n"), text);
+    assertTrue(text.contains("  holds   exposure Gini <= 0.9000\n"), text);
     assertTrue(text.contains("  BROKEN  no supplier above 30% of a segment (4 violations)\n"), text);
     String html = report.html();
     assertTrue(html.startsWith("<h2>Audit of plan &lt;day 1&gt;</h2>"), html);
