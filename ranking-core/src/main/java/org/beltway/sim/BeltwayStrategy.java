@@ -20,10 +20,11 @@ import org.beltway.policy.Policies;
  * all traffic and at least {@value Policies#TOP_BUYER_QUALITY_SHARE} of TOP-buyer traffic, the head tier
  * at most {@value #HEAD_CAP} of all traffic, and every edge capped at {@link TrafficDay#segmentCapShare()}
  * of its segment (the caps of the allocation benchmarks; the 2025 plan names no number for them). There
- * is no commercial-share cap: the generated marketplace has no paid-placement flag. Promises the solver
- * cannot keep are met as far as possible, in the order of the given {@link Priorities} (by default
- * {@link Priorities#GUARANTEES_FIRST}: guarantees before shares), and
- * reported ({@link #unmetPromises()}).
+ * is no commercial-share cap: the generated marketplace has no paid-placement flag. By default promises
+ * are booked through {@link Admission} on the day's forecast, so only those the policy leaves room for
+ * are planned. Promises the solver cannot keep are met as far as possible, in the order of the given
+ * {@link Priorities} (by default {@link Priorities#GUARANTEES_FIRST}: booked guarantees before shares),
+ * and reported ({@link #unmetPromises()}).
  *
  * <p>Serving cannot show more impressions than a segment has: where the solver's plan exceeds a segment's
  * forecast by its tolerance (a relative 1e-6 at most), the segment's edges are scaled down to it, so the
