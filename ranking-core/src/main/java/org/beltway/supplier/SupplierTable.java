@@ -21,8 +21,7 @@ public final class SupplierTable {
   private final boolean[] factories;
   private final int[] belts;
   private final int[] cities;
-  private final int[] categoryStart;
-  private final int[] categories;
+  private final CategoryRows categories;
   private final byte[] programs;
   private final short[] priorityClasses;
   private final int[] daysOnPlatform;
@@ -33,11 +32,6 @@ public final class SupplierTable {
   private final int[] claimantMalicious;
   private final int[] claimantAppealsWon;
   private final double[] claimantCredibility;
-  private final int categoryLimit;
-  /** The distinct category ids, ascending: dense index → id. */
-  private final int[] categoryIds;
-  /** Each entry of {@link #categories} as its dense index. */
-  private final int[] denseCategories;
   private final Long2IntOpenHashMap rowById;
 
   private SupplierTable(Builder b) {
@@ -47,8 +41,7 @@ public final class SupplierTable {
     factories = Arrays.copyOf(b.factories, size);
     belts = Arrays.copyOf(b.belts, size);
     cities = Arrays.copyOf(b.cities, size);
-    categoryStart = Arrays.copyOf(b.categoryStart, size + 1);
-    categories = Arrays.copyOf(b.categories, categoryStart[size]);
+    categories = new CategoryRows(b.categoryStart, b.categories, size);
     programs = Arrays.copyOf(b.programs, size);
     priorityClasses = Arrays.copyOf(b.priorityClasses, size);
     daysOnPlatform = Arrays.copyOf(b.daysOnPlatform, size);
@@ -66,12 +59,6 @@ public final class SupplierTable {
     claimantMalicious = Arrays.copyOf(b.claimantMalicious, claimantCount);
     claimantAppealsWon = Arrays.copyOf(b.claimantAppealsWon, claimantCount);
     claimantCredibility = Arrays.copyOf(b.claimantCredibility, claimantCount);
-    categoryLimit = b.categoryLimit;
-    categoryIds = Arrays.stream(categories).distinct().sorted().toArray();
-    denseCategories = new int[categories.length];
-    for (int k = 0; k < categories.length; k++) {
-      denseCategories[k] = Arrays.binarySearch(categoryIds, categories[k]);
-    }
     rowById = b.rowById;
     rowById.trim();
   }
@@ -84,7 +71,6 @@ public final class SupplierTable {
     factories = base.factories;
     belts = base.belts;
     cities = base.cities;
-    categoryStart = base.categoryStart;
     categories = base.categories;
     programs = base.programs;
     priorityClasses = base.priorityClasses;
@@ -96,9 +82,6 @@ public final class SupplierTable {
     claimantMalicious = base.claimantMalicious;
     claimantAppealsWon = base.claimantAppealsWon;
     claimantCredibility = base.claimantCredibility;
-    categoryLimit = base.categoryLimit;
-    categoryIds = base.categoryIds;
-    denseCategories = base.denseCategories;
     rowById = base.rowById;
   }
 
@@ -207,27 +190,22 @@ public final class SupplierTable {
 
   /** The number of categories the supplier sells in (at least 1). */
   public int categoryCount(int row) {
-    return categoryStart[row + 1] - categoryStart[row];
+    return categories.count(row);
   }
 
   /** The {@code k}-th category of a row, 0 being the primary. */
   public int category(int row, int k) {
-    return categories[categoryStart[row] + k];
+    return categories.id(row, k);
   }
 
   /** The primary category: the peer group of the supplier's signals. */
   public int primaryCategory(int row) {
-    return categories[categoryStart[row]];
+    return categories.id(row, 0);
   }
 
   /** Whether the supplier sells in the category. */
   public boolean sellsIn(int row, int category) {
-    for (int k = categoryStart[row], end = categoryStart[row + 1]; k < end; k++) {
-      if (categories[k] == category) {
-        return true;
-      }
-    }
-    return false;
+    return categories.sellsIn(row, category);
   }
 
   /**
@@ -236,33 +214,32 @@ public final class SupplierTable {
    * is the caller's to choose; index them by {@link #denseCategory} instead.
    */
   public int categoryLimit() {
-    return categoryLimit;
+    return categories.limit();
   }
 
   /** The number of distinct categories the table's suppliers sell in. */
   public int distinctCategories() {
-    return categoryIds.length;
+    return categories.distinctCount();
   }
 
   /** The category id of a dense category index in [0, {@link #distinctCategories()}). */
   public int categoryIdAt(int dense) {
-    return categoryIds[dense];
+    return categories.idAt(dense);
   }
 
   /** The dense index of a category id, or -1 when no supplier of the table sells in it. */
   public int denseCategoryOf(int categoryId) {
-    int k = Arrays.binarySearch(categoryIds, categoryId);
-    return k < 0 ? -1 : k;
+    return categories.denseOf(categoryId);
   }
 
   /** The dense index of a row's {@code k}-th category, in [0, {@link #distinctCategories()}). */
   public int denseCategory(int row, int k) {
-    return denseCategories[categoryStart[row] + k];
+    return categories.dense(row, k);
   }
 
   /** The dense index of a row's primary category. */
   public int densePrimaryCategory(int row) {
-    return denseCategories[categoryStart[row]];
+    return categories.dense(row, 0);
   }
 
   public boolean joined(int row, Program program) {
@@ -323,7 +300,7 @@ public final class SupplierTable {
       }
     }
     return new Supplier(ids[row], tier(row), factories[row], belts[row], cities[row],
-        Arrays.copyOfRange(categories, categoryStart[row], categoryStart[row + 1]), joined, classes,
+        categories.of(row), joined, classes,
         daysOnPlatform[row]);
   }
 
@@ -351,7 +328,7 @@ public final class SupplierTable {
         + 8L * Amount.VALUES.length + 4 + 4;
     long claimantsBytes = (long) claimantClaims.length * (4 + 4 + 4 + 8);
     long index = (long) rowById.size() * 2 * (8 + 4); // keys + values at load factor 0.5 after trim
-    return perRow * size + 4L * categories.length + claimantsBytes + index;
+    return perRow * size + categories.entryBytes() + claimantsBytes + index;
   }
 
   /**
@@ -378,7 +355,6 @@ public final class SupplierTable {
     private int[] claimantMalicious;
     private int[] claimantAppealsWon;
     private double[] claimantCredibility;
-    private int categoryLimit;
     private final Long2IntOpenHashMap rowById;
     private boolean built;
 
@@ -445,9 +421,6 @@ public final class SupplierTable {
       }
       System.arraycopy(cats, 0, categories, start, cats.length);
       categoryStart[r + 1] = start + cats.length;
-      for (int c : cats) {
-        categoryLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(categoryLimit, c + 1L));
-      }
       byte programMask = 0;
       for (Program p : supplier.programs()) {
         programMask |= (byte) (1 << p.ordinal());
