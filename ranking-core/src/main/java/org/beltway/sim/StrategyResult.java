@@ -28,7 +28,6 @@ public final class StrategyResult {
   private final double[][] attainmentByDay;
   private final double guaranteedDemand;
   private final double shortfall;
-  private final double[] qualityShareByDay;
   private final DailyShares daily;
   private final Starvation starvation;
   private final List<ExposureGroups> groups;
@@ -66,7 +65,6 @@ public final class StrategyResult {
     this.guaranteedDemand = guaranteedDemand;
     this.shortfall = shortfall;
     this.daily = daily;
-    this.qualityShareByDay = daily.quality();
     this.starvation = starvation;
     this.groups = List.copyOf(groups);
     this.ignores = ignores;
@@ -169,25 +167,17 @@ public final class StrategyResult {
 
   /** The quality tier's share of the delivered impressions, by day. */
   public double[] qualityShareByDay() {
-    return qualityShareByDay.clone();
+    return daily.quality();
   }
 
   /** The smallest daily quality-tier share. */
   public double qualityShareMin() {
-    double min = Double.POSITIVE_INFINITY;
-    for (double s : qualityShareByDay) {
-      min = Math.min(min, s);
-    }
-    return qualityShareByDay.length == 0 ? Double.NaN : min;
+    return DailyShares.min(daily.quality());
   }
 
   /** The mean daily quality-tier share. */
   public double qualityShareMean() {
-    double sum = 0;
-    for (double s : qualityShareByDay) {
-      sum += s;
-    }
-    return qualityShareByDay.length == 0 ? Double.NaN : sum / qualityShareByDay.length;
+    return DailyShares.mean(daily.quality());
   }
 
   /** The head tier's share of all delivered impressions over the run. */

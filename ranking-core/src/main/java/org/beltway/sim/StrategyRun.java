@@ -136,9 +136,12 @@ final class StrategyRun {
         ledger.recordImpressions(ledgerDay, id, enrolments.preImpressions[e]);
         ledger.recordNewBuyers(ledgerDay, id, enrolments.preBuyers[e]);
       }
-      applications.add(new Admission.Application(enrolment, enrolments.preBuyers[e],
-          enrolments.preImpressions[e]));
-      admitted[e] = admission == null;
+      if (admission == null) {
+        admitted[e] = true;
+      } else {
+        applications.add(new Admission.Application(enrolment, enrolments.preBuyers[e],
+            enrolments.preImpressions[e]));
+      }
     }
     if (admission == null || applications.isEmpty()) {
       return;
