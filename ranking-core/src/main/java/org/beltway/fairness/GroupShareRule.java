@@ -2,6 +2,7 @@ package org.beltway.fairness;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.beltway.allocation.EligibilityGraph;
 
@@ -13,19 +14,30 @@ final class GroupShareRule implements Rule<Exposure> {
   private final String name;
   private final String group;
   private final IntPredicate suppliers;
-  private final IntPredicate segments;
+  private final Function<EligibilityGraph, IntPredicate> segments;
   private final double bound;
   private final boolean floor;
 
-  GroupShareRule(String group, IntPredicate suppliers, IntPredicate segments, String scope, double bound,
-      boolean floor) {
+  /**
+   * @param name the rule's name, which names the group and scope, e.g. {@code quality share of
+   *     TOP-buyer traffic >= 60%}
+   * @param group the group as violations name it
+   * @param segments the scope: the segment indexes of a subject's graph that count
+   */
+  GroupShareRule(String name, String group, IntPredicate suppliers,
+      Function<EligibilityGraph, IntPredicate> segments, double bound, boolean floor) {
     Rules.checkShare(group, bound);
+    this.name = name;
     this.group = group;
     this.suppliers = suppliers;
     this.segments = segments;
     this.bound = bound;
     this.floor = floor;
-    this.name = String.format(Locale.ROOT, "%s share of %s %s %s", group, scope, floor ? ">=" : "<=",
+  }
+
+  /** The name of a share rule over a scope: {@code group share of scope >= bound}. */
+  static String name(String group, String scope, double bound, boolean floor) {
+    return String.format(Locale.ROOT, "%s share of %s %s %s", group, scope, floor ? ">=" : "<=",
         Rules.percent(bound));
   }
 
@@ -37,10 +49,11 @@ final class GroupShareRule implements Rule<Exposure> {
   @Override
   public List<Violation> check(Exposure subject) {
     EligibilityGraph graph = subject.graph();
+    IntPredicate inScope = segments.apply(graph);
     double all = 0;
     double in = 0;
     for (int j = 0, n = graph.segmentCount(); j < n; j++) {
-      if (!segments.test(j)) {
+      if (!inScope.test(j)) {
         continue;
       }
       for (int e = graph.segmentStart(j), end = e + graph.segmentDegree(j); e < end; e++) {

@@ -25,7 +25,7 @@ public final class Rules {
    * @param suppliers the group's supplier rows of the subject's graph
    */
   public static Rule<Exposure> shareAtLeast(String group, IntPredicate suppliers, double floor) {
-    return new GroupShareRule(group, requireNonNull(suppliers), j -> true, "all traffic", floor, true);
+    return allTraffic(group, requireNonNull(suppliers), floor, true);
   }
 
   /**
@@ -39,8 +39,8 @@ public final class Rules {
     if (days < 1) {
       throw new IllegalArgumentException("days (" + days + "): expected at least 1");
     }
-    Rule<Exposure> share = new GroupShareRule("new (< " + days + " days)", r -> suppliers.daysOnPlatform(r) < days,
-        j -> true, "all traffic", floor, true);
+    Rule<Exposure> share = allTraffic("new (< " + days + " days)", r -> suppliers.daysOnPlatform(r) < days,
+        floor, true);
     return new Rule<>() {
       @Override
       public String name() {
@@ -63,30 +63,22 @@ public final class Rules {
 
   /** A group (e.g. the head tier, or paid placements) has at most {@code cap} of all impressions. */
   public static Rule<Exposure> shareAtMost(String group, IntPredicate suppliers, double cap) {
-    return new GroupShareRule(group, requireNonNull(suppliers), j -> true, "all traffic", cap, false);
+    return allTraffic(group, requireNonNull(suppliers), cap, false);
   }
 
   /**
    * Top suppliers to top buyers: the group (e.g. the quality tier) has at least {@code floor} of the
-   * impressions of TOP-buyer segments. The segments are those of the subject's graph, so the
-   * predicate of segments is fixed when checked.
+   * impressions of TOP-buyer segments (those of the subject's graph).
    */
   public static Rule<Exposure> topBuyersToGroup(String group, IntPredicate suppliers, double floor) {
-    IntPredicate rows = requireNonNull(suppliers);
-    String name = group + " (TOP buyers)";
-    return new Rule<>() {
-      @Override
-      public String name() {
-        return String.format(Locale.ROOT, "%s share of TOP-buyer traffic >= %s", group, Rules.percent(floor));
-      }
+    return new GroupShareRule(GroupShareRule.name(group, "TOP-buyer traffic", floor, true),
+        group + " (TOP buyers)", requireNonNull(suppliers),
+        graph -> j -> graph.segments().buyerTier(j) == BuyerTier.TOP, floor, true);
+  }
 
-      @Override
-      public List<Violation> check(Exposure subject) {
-        return new GroupShareRule(name, rows,
-            j -> subject.graph().segments().buyerTier(j) == BuyerTier.TOP, "TOP-buyer traffic", floor, true)
-            .check(subject);
-      }
-    };
+  private static Rule<Exposure> allTraffic(String group, IntPredicate suppliers, double bound, boolean floor) {
+    return new GroupShareRule(GroupShareRule.name(group, "all traffic", bound, floor), group, suppliers,
+        graph -> j -> true, bound, floor);
   }
 
   /** No supplier gets more than {@code share} of a segment's forecast traffic. */
