@@ -13,4 +13,5 @@ module org.beltway.ranking {
   exports org.beltway.policy;
   exports org.beltway.serving;
   exports org.beltway.fairness;
+  exports org.beltway.entity;
 }

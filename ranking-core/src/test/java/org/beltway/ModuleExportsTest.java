@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ModuleExportsTest {
   private static final Set<String> API = Set.of("org.beltway.supplier", "org.beltway.score",
       "org.beltway.allocation", "org.beltway.fairness", "org.beltway.guarantee", "org.beltway.policy",
-      "org.beltway.sim", "org.beltway.serving");
+      "org.beltway.sim", "org.beltway.serving", "org.beltway.entity");
 
   @Test
   void theModuleExportsTheApiPackagesOnly() throws Exception {

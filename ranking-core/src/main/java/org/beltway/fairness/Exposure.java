@@ -3,6 +3,7 @@ package org.beltway.fairness;
 import java.util.Locale;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.entity.ShopPlan;
 
 /**
  * Impressions and merit-proportional (fair) exposure per edge of an eligibility graph: a plan, or a
@@ -24,6 +25,32 @@ public interface Exposure {
       throw new NullPointerException("plan must not be null");
     }
     return new EdgeExposure(plan.problem().graph(), plan::x, plan.problem()::fairExposure);
+  }
+
+  /** An entity plan shared among shops: the shops' allocation and fair exposure. */
+  static Exposure of(ShopPlan plan) {
+    if (plan == null) {
+      throw new NullPointerException("plan must not be null");
+    }
+    return new EdgeExposure(plan.shopGraph(), plan::x, plan::fairExposure);
+  }
+
+  /**
+   * The impressions of a supplier in a segment; 0 where it is not eligible.
+   *
+   * @throws IllegalArgumentException for an unknown supplier or segment id
+   */
+  default double impressions(long supplierId, long segmentId) {
+    EligibilityGraph graph = graph();
+    int row = graph.row(supplierId);
+    int seg = graph.segments().index(segmentId);
+    if (row < 0 || seg < 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "(supplier %d, segment %d): unknown %s", supplierId, segmentId,
+          row < 0 ? "supplier " + supplierId : "segment " + segmentId));
+    }
+    int e = graph.edge(row, seg);
+    return e < 0 ? 0.0 : impressions(e);
   }
 
   /**

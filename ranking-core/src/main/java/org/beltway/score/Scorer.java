@@ -1,7 +1,6 @@
 package org.beltway.score;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -232,11 +231,16 @@ public final class Scorer {
       }
       MidRanks.order(bits, m, s.buffers);
       long[] index = s.buffers.keys;
-      int tier = qualityCount(share, m);
+      // ties share a rank and a tier, so neither depends on ids (the anonymity law, design.md §7)
+      long boundary = bits[(int) index[qualityCount(share, m) - 1]];
+      int runRank = 1;
       for (int r = 0; r < m; r++) {
         int i = (int) index[r];
-        rank[from + i] = r + 1;
-        quality[from + i] = r < tier;
+        if (r > 0 && bits[i] != bits[(int) index[r - 1]]) {
+          runRank = r + 1;
+        }
+        rank[from + i] = runRank;
+        quality[from + i] = bits[i] <= boundary;
       }
     });
 
@@ -254,7 +258,10 @@ public final class Scorer {
     return Math.min(n, Math.max(0, (int) Math.ceil(share * n - 1e-9)));
   }
 
-  /** The head tier by position: the top ⌈share · N⌉ by orders, ties by smaller supplier id. */
+  /**
+   * The head tier by position: the top ⌈share · N⌉ by orders, and every supplier tied with the last of
+   * them (so the tier never depends on ids); a supplier without orders is never head.
+   */
   private static boolean[] headTier(SupplierTable table, CategoryGroups groups, double share) {
     int n = table.size();
     boolean[] head = new boolean[n];
@@ -268,28 +275,9 @@ public final class Scorer {
     }
     int[] sorted = orders.clone();
     IntArrays.radixSort(sorted);
-    int threshold = sorted[n - h];
-    int above = 0;
-    int tied = 0;
+    int threshold = Math.max(1, sorted[n - h]);
     for (int r = 0; r < n; r++) {
-      if (orders[r] > threshold) {
-        above++;
-      } else if (orders[r] == threshold) {
-        tied++;
-      }
-    }
-    long[] tiedIds = new long[tied];
-    int t = 0;
-    for (int r = 0; r < n; r++) {
-      if (orders[r] == threshold) {
-        tiedIds[t++] = table.id(r);
-      }
-    }
-    Arrays.sort(tiedIds);
-    long lastId = tiedIds[h - above - 1];
-    for (int r = 0; r < n; r++) {
-      head[groups.positionOf[r]] =
-          orders[r] > threshold || (orders[r] == threshold && table.id(r) <= lastId);
+      head[groups.positionOf[r]] = orders[r] >= threshold;
     }
     return head;
   }

@@ -106,7 +106,7 @@ public final class Scores {
 
   /**
    * Whether a row is in its category's quality tier (the top {@link ScoringConfig#qualityShare()} by
-   * composite, ties by smaller id).
+   * composite, and every supplier tied with the last of them).
    *
    * @throws IndexOutOfBoundsException if the row is not in [0, size)
    */
@@ -116,7 +116,7 @@ public final class Scores {
 
   /**
    * Whether a row is in the head tier (the top {@link ScoringConfig#headShare()} of all suppliers by
-   * orders, ties by smaller id).
+   * orders, and every supplier tied with the last of them; never a supplier without orders).
    *
    * @throws IndexOutOfBoundsException if the row is not in [0, size)
    */
@@ -125,8 +125,8 @@ public final class Scores {
   }
 
   /**
-   * The rank of a row within its primary category by composite: 1 is the best; equal composites are
-   * ranked by supplier id, the smaller first.
+   * The rank of a row within its primary category by composite: 1 is the best; equal composites share
+   * the best of their ranks (1, 2, 2, 4), so ranks never depend on ids.
    *
    * @throws IndexOutOfBoundsException if the row is not in [0, size)
    */

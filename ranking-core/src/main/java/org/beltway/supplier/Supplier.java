@@ -10,7 +10,10 @@ import java.util.Set;
  * marketplace's catalogue ({@link #NO_BELT} when the supplier is in no industrial belt).
  * Values are validated by {@link SupplierTable.Builder#add}, where errors can name the supplier.
  *
- * @param id unique supplier id
+ * @param id unique supplier (shop) id
+ * @param entity the business entity that owns the shop; shops of one entity are scored and planned
+ *     together, so splitting a business into shops never raises its traffic (docs/design.md §7). A
+ *     shop that is its own business carries its own id, the builder's default
  * @param tier membership tier
  * @param factory whether the supplier is a factory (源头工厂)
  * @param belt industrial belt id, or {@link #NO_BELT}
@@ -20,7 +23,7 @@ import java.util.Set;
  * @param priorityClasses priority supply classes the supplier belongs to
  * @param daysOnPlatform days since the supplier joined the marketplace, {@code >= 0}
  */
-public record Supplier(long id, MembershipTier tier, boolean factory, int belt, int city,
+public record Supplier(long id, long entity, MembershipTier tier, boolean factory, int belt, int city,
     int[] categories, Set<Program> programs, Set<PriorityClass> priorityClasses, int daysOnPlatform) {
 
   /** The belt id of a supplier outside every industrial belt. */
@@ -44,14 +47,16 @@ public record Supplier(long id, MembershipTier tier, boolean factory, int belt, 
     return programs != null && programs.contains(program);
   }
 
-  /** A builder with the given id and defaults: TrustPass, not a factory, no belt, city 0. */
+  /**
+   * A builder with the given id and defaults: its own entity, TrustPass, not a factory, no belt, city 0.
+   */
   public static Builder builder(long id) {
     return new Builder(id);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Supplier s && id == s.id && tier == s.tier && factory == s.factory
+    return o instanceof Supplier s && id == s.id && entity == s.entity && tier == s.tier && factory == s.factory
         && belt == s.belt && city == s.city && Arrays.equals(categories, s.categories)
         && java.util.Objects.equals(programs, s.programs)
         && java.util.Objects.equals(priorityClasses, s.priorityClasses)
@@ -65,7 +70,8 @@ public record Supplier(long id, MembershipTier tier, boolean factory, int belt, 
 
   @Override
   public String toString() {
-    return "Supplier{id=" + id + ", tier=" + tier + ", factory=" + factory + ", belt=" + belt
+    return "Supplier{id=" + id + (entity == id ? "" : ", entity=" + entity) + ", tier=" + tier
+        + ", factory=" + factory + ", belt=" + belt
         + ", city=" + city + ", categories=" + Arrays.toString(categories) + ", programs=" + programs
         + ", priorityClasses=" + priorityClasses + ", daysOnPlatform=" + daysOnPlatform + '}';
   }
@@ -73,6 +79,7 @@ public record Supplier(long id, MembershipTier tier, boolean factory, int belt, 
   /** Builds a {@link Supplier}. */
   public static final class Builder {
     private final long id;
+    private long entity;
     private MembershipTier tier = MembershipTier.TRUSTPASS;
     private boolean factory;
     private int belt = NO_BELT;
@@ -84,6 +91,13 @@ public record Supplier(long id, MembershipTier tier, boolean factory, int belt, 
 
     private Builder(long id) {
       this.id = id;
+      this.entity = id;
+    }
+
+    /** The business entity that owns the shop; by default the shop's own id. */
+    public Builder entity(long entity) {
+      this.entity = entity;
+      return this;
     }
 
     public Builder tier(MembershipTier tier) {
@@ -128,7 +142,7 @@ public record Supplier(long id, MembershipTier tier, boolean factory, int belt, 
     }
 
     public Supplier build() {
-      return new Supplier(id, tier, factory, belt, city, categories, programs, priorityClasses,
+      return new Supplier(id, entity, tier, factory, belt, city, categories, programs, priorityClasses,
           daysOnPlatform);
     }
   }

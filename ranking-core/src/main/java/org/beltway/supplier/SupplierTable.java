@@ -17,6 +17,7 @@ import java.util.Map;
 public final class SupplierTable {
   private final int size;
   private final long[] ids;
+  private final long[] entities;
   private final byte[] tiers;
   private final boolean[] factories;
   private final int[] belts;
@@ -37,6 +38,7 @@ public final class SupplierTable {
   private SupplierTable(Builder b) {
     size = b.size;
     ids = Arrays.copyOf(b.ids, size);
+    entities = Arrays.copyOf(b.entities, size);
     tiers = Arrays.copyOf(b.tiers, size);
     factories = Arrays.copyOf(b.factories, size);
     belts = Arrays.copyOf(b.belts, size);
@@ -67,6 +69,7 @@ public final class SupplierTable {
   private SupplierTable(SupplierTable base, int[][] counts) {
     size = base.size;
     ids = base.ids;
+    entities = base.entities;
     tiers = base.tiers;
     factories = base.factories;
     belts = base.belts;
@@ -169,6 +172,11 @@ public final class SupplierTable {
   /** The supplier id of a row. */
   public long id(int row) {
     return ids[row];
+  }
+
+  /** The business entity that owns the row's shop ({@link Supplier#entity()}). */
+  public long entity(int row) {
+    return entities[row];
   }
 
   public MembershipTier tier(int row) {
@@ -299,7 +307,7 @@ public final class SupplierTable {
         classes.add(c);
       }
     }
-    return new Supplier(ids[row], tier(row), factories[row], belts[row], cities[row],
+    return new Supplier(ids[row], entities[row], tier(row), factories[row], belts[row], cities[row],
         categories.of(row), joined, classes,
         daysOnPlatform[row]);
   }
@@ -324,7 +332,7 @@ public final class SupplierTable {
    * arrays are ignored).
    */
   public long columnBytes() {
-    long perRow = 8 + 1 + 1 + 4 + 4 + 4 + 1 + 2 + 4 + 4L * Count.VALUES.length
+    long perRow = 8 + 8 + 1 + 1 + 4 + 4 + 4 + 1 + 2 + 4 + 4L * Count.VALUES.length
         + 8L * Amount.VALUES.length + 4 + 4;
     long claimantsBytes = (long) claimantClaims.length * (4 + 4 + 4 + 8);
     long index = (long) rowById.size() * 2 * (8 + 4); // keys + values at load factor 0.5 after trim
@@ -339,6 +347,7 @@ public final class SupplierTable {
   public static final class Builder {
     private int size;
     private long[] ids;
+    private long[] entities;
     private byte[] tiers;
     private boolean[] factories;
     private int[] belts;
@@ -361,6 +370,7 @@ public final class SupplierTable {
     private Builder(int expected) {
       int cap = Math.max(16, expected);
       ids = new long[cap];
+      entities = new long[cap];
       tiers = new byte[cap];
       factories = new boolean[cap];
       belts = new int[cap];
@@ -410,6 +420,7 @@ public final class SupplierTable {
       ensureCapacity(size + 1);
       int r = size;
       ids[r] = supplier.id();
+      entities[r] = supplier.entity();
       tiers[r] = (byte) supplier.tier().ordinal();
       factories[r] = supplier.factory();
       belts[r] = supplier.belt();
@@ -572,6 +583,7 @@ public final class SupplierTable {
       }
       int cap = Math.max(needed, ids.length + (ids.length >> 1));
       ids = Arrays.copyOf(ids, cap);
+      entities = Arrays.copyOf(entities, cap);
       tiers = Arrays.copyOf(tiers, cap);
       factories = Arrays.copyOf(factories, cap);
       belts = Arrays.copyOf(belts, cap);

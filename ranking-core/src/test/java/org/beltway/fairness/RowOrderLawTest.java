@@ -31,9 +31,8 @@ import org.junit.jupiter.api.Test;
 class RowOrderLawTest {
   /** Relative to the segment's traffic: far above rounding (about 1e-15), far below the solver's 1e-6. */
   static final double TOLERANCE = 1e-9;
-  private static final AllocationSolver SOLVER = AllocationSolver.builder().threads(1)
-      .gapTolerance(1e-12).violationTolerance(1e-11).maxPasses(100_000).build();
-  private static final Probes.Planner PLANNER = RowOrderLawTest::plan;
+  private static final AllocationSolver SOLVER = Planners.SOLVER;
+  private static final Probes.Planner PLANNER = Planners::byEntity;
 
   @Test
   void plansAgreeUnderARowPermutationAndARenamingWithinTheStatedTolerance() {
@@ -53,15 +52,8 @@ class RowOrderLawTest {
       double[] merit = new double[suppliers.size()];
       java.util.Arrays.fill(merit, 1.0);
       merit[0] = 50.0;
-      return SOLVER.solve(AllocationProblem.builder(graph).merit(merit).build());
+      return Exposure.of(SOLVER.solve(AllocationProblem.builder(graph).merit(merit).build()));
     };
     assertFalse(Probes.rowOrder(firstRowFavoured, m.suppliers(), m.segments(), 5, TOLERANCE).isEmpty());
-  }
-
-  private static AllocationPlan plan(SupplierTable table, SegmentTable segments) {
-    Scores scores = Scorer.DEFAULT.score(table);
-    EligibilityGraph graph = EligibilityGraph.of(table, segments);
-    return SOLVER.solve(AllocationProblem.builder(graph).scores(scores, Merit.DEFAULT).capShareOfSegment(0.2)
-        .share(GroupShare.builder("quality").suppliers(scores::qualityTier).atLeast(0.8).build()).build());
   }
 }

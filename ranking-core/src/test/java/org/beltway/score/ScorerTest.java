@@ -88,32 +88,37 @@ class ScorerTest {
     assertTrue(Double.isNaN(line.part()) && Double.isNaN(line.priorMean()));
   }
 
+  /** Ties share rank and tier, whatever the ids: renaming suppliers must change nothing. */
   @Test
-  void qualityTierAndRankBreakTiesBySmallerId() {
-    SupplierTable.Builder b = SupplierTable.builder(5);
+  void tiedSuppliersShareRankAndTierWhateverTheirIds() {
+    SupplierTable.Builder b = SupplierTable.builder(6);
     for (long id : new long[] {50, 10, 40, 20, 30}) {
       b.add(supplier(id, 7), orders(10));
     }
+    b.add(supplier(60, 7), Signals.builder().count(Count.ORDERS, 10).count(Count.SHIPPED_IN_48H, 10)
+        .build());
     Scores scores = Scorer.of(ScoringConfig.builder().qualityShare(0.4).build()).score(b.build());
-    long[] byRank = {10, 20, 30, 40, 50};
-    for (int r = 0; r < byRank.length; r++) {
-      assertEquals(r + 1, scores.rankById(byRank[r]));
-      assertEquals(r < 2, scores.qualityTierById(byRank[r]), "supplier " + byRank[r]);
-      assertEquals(5, scores.categorySize(scores.row(byRank[r])));
+    assertEquals(1, scores.rankById(60));
+    assertTrue(scores.qualityTierById(60));
+    for (long id : new long[] {10, 20, 30, 40, 50}) {
+      assertEquals(2, scores.rankById(id), "supplier " + id);
+      assertTrue(scores.qualityTierById(id), "supplier " + id + ", tied with the last of the top 40%");
+      assertEquals(6, scores.categorySize(scores.row(id)));
     }
-    assertEquals(2, scores.qualityTierSize());
+    assertEquals(6, scores.qualityTierSize());
   }
 
   @Test
-  void negativeIdsRankBeforePositiveOnes() {
-    SupplierTable.Builder b = SupplierTable.builder(3);
-    for (long id : new long[] {3, -5, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
-      b.add(supplier(id, 0), orders(10));
+  void idsOfEitherSignDoNotChangeRanks() {
+    SupplierTable.Builder b = SupplierTable.builder(5);
+    long[] ids = {3, -5, -1, Long.MIN_VALUE, Long.MAX_VALUE};
+    for (int i = 0; i < ids.length; i++) { // shipped in 48 h: 40, 30, 20, 10, 0 of 50
+      b.add(supplier(ids[i], 0), Signals.builder().count(Count.ORDERS, 50)
+          .count(Count.SHIPPED_IN_48H, 40 - 10 * i).build());
     }
     Scores scores = Scorer.DEFAULT.score(b.build());
-    long[] byRank = {Long.MIN_VALUE, -5, -1, 3, Long.MAX_VALUE};
-    for (int r = 0; r < byRank.length; r++) {
-      assertEquals(r + 1, scores.rankById(byRank[r]), "supplier " + byRank[r]);
+    for (int i = 0; i < ids.length; i++) {
+      assertEquals(i + 1, scores.rankById(ids[i]), "supplier " + ids[i]);
     }
   }
 
@@ -127,14 +132,14 @@ class ScorerTest {
     b.add(supplier(11, 2), orders(5));
     b.add(supplier(12, 2), orders(5));
     Scores scores = Scorer.DEFAULT.score(b.build());
-    // category 1: ⌈0.2 · 10⌉ = 2, the two best shippers; category 2: at least one, the smaller id
+    // category 1: ⌈0.2 · 10⌉ = 2, the two best shippers; category 2: at least one, and its tie
     for (int i = 0; i < 10; i++) {
       assertEquals(i >= 8, scores.qualityTierById(i + 1), "supplier " + (i + 1));
       assertEquals(10 - i, scores.rankById(i + 1));
     }
     assertTrue(scores.qualityTierById(11));
-    assertFalse(scores.qualityTierById(12));
-    assertEquals(3, scores.qualityTierSize());
+    assertTrue(scores.qualityTierById(12));
+    assertEquals(4, scores.qualityTierSize());
     assertEquals(2, Scorer.qualityCount(0.2, 10));
     assertEquals(1, Scorer.qualityCount(0.2, 2));
     assertEquals(3, Scorer.qualityCount(0.1, 30));
@@ -142,7 +147,7 @@ class ScorerTest {
   }
 
   @Test
-  void headTierIsTheTopShareOfAllSuppliersByOrdersTiesBySmallerId() {
+  void headTierIsTheTopShareOfAllSuppliersByOrdersWithTheirTies() {
     int[] orders = {100, 300, 300, 50, 300};
     long[] ids = {5, 9, 3, 1, 7};
     SupplierTable.Builder b = SupplierTable.builder(5);
@@ -153,10 +158,10 @@ class ScorerTest {
     Scores scores = Scorer.of(ScoringConfig.builder().headShare(0.4).build()).score(table);
     assertTrue(scores.headTierById(3));
     assertTrue(scores.headTierById(7));
-    assertFalse(scores.headTierById(9), "tied at 300 orders with a larger id");
+    assertTrue(scores.headTierById(9), "tied at 300 orders with the last of the top 40%");
     assertFalse(scores.headTierById(5));
     assertFalse(scores.headTierById(1));
-    assertEquals(2, scores.headTierSize());
+    assertEquals(3, scores.headTierSize());
     Scores none = Scorer.of(ScoringConfig.builder().headShare(0).build()).score(table);
     assertEquals(0, none.headTierSize());
   }

@@ -297,7 +297,7 @@ class ScoringLawsTest {
   }
 
   @Test
-  void ranksFollowCompositeThenIdAndTiersTakeTheirShares() {
+  void ranksFollowCompositeTiesShareAndTiersTakeTheirSharesWithTheirTies() {
     qt().withFixedSeed(42L).withExamples(EXAMPLES).forAll(seeds(), categories(), suppliers())
         .checkAssert((seed, categories, suppliers) -> {
           SupplierTable table = RandomTables.table(seed, categories, suppliers);
@@ -312,11 +312,8 @@ class ScoringLawsTest {
                 continue;
               }
               size++;
-              boolean aFirst = scores.composite(a) > scores.composite(b)
-                  || (scores.composite(a) == scores.composite(b) && table.id(a) < table.id(b));
-              if (a != b) {
-                assertEquals(aFirst, scores.rank(a) < scores.rank(b), table.id(a) + " vs " + table.id(b));
-              }
+              assertEquals(Double.compare(scores.composite(b), scores.composite(a)),
+                  Integer.compare(scores.rank(a), scores.rank(b)), table.id(a) + " vs " + table.id(b));
             }
             assertEquals(size, scores.categorySize(a));
             assertEquals(scores.rank(a) <= Scorer.qualityCount(0.2, size), scores.qualityTier(a));
@@ -325,12 +322,15 @@ class ScoringLawsTest {
               if (scores.headTier(a) && !scores.headTier(b)) {
                 long oa = table.count(Count.ORDERS, a);
                 long ob = table.count(Count.ORDERS, b);
-                assertTrue(oa > ob || (oa == ob && table.id(a) < table.id(b)),
-                    table.id(a) + " in the head tier, " + table.id(b) + " not");
+                assertTrue(oa > ob, table.id(a) + " in the head tier, " + table.id(b) + " not");
               }
             }
           }
-          assertEquals(Scorer.headCount(0.1, n), head);
+          int withOrders = 0;
+          for (int a = 0; a < n; a++) {
+            withOrders += table.count(Count.ORDERS, a) > 0 ? 1 : 0;
+          }
+          assertTrue(head >= Math.min(Scorer.headCount(0.1, n), withOrders), head + " head suppliers");
           assertEquals(head, scores.headTierSize());
         });
   }
