@@ -3,9 +3,13 @@ package org.beltway.fairness;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntBinaryOperator;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import org.beltway.allocation.AllocationPlan;
+import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.BuyerTier;
+import org.beltway.allocation.GroupShare;
 import org.beltway.serving.PrefixFloor;
 import org.beltway.supplier.SupplierTable;
 
@@ -114,6 +118,48 @@ public final class Rules {
   /** The top 1% of suppliers (at least one) hold at most {@code maxShare} of the impressions. */
   public static Rule<Exposure> topPercentShare(double maxShare) {
     return new ConcentrationRule(ConcentrationRule.Measure.TOP_PERCENT, maxShare);
+  }
+
+  /**
+   * Exposure proportional to merit where no promise binds (Singh and Joachims, KDD 2018): in every
+   * segment, the suppliers of one class that hold no promise and are neither at their cap nor at 0
+   * get impressions in the same ratio to their fair exposure, within a relative {@code tolerance}.
+   *
+   * @param unpromisedRows the supplier rows with no guarantee or total cap
+   * @param classOf the policy class of (row, segment): suppliers the same shares apply to
+   * @param capOfEdge the cap of an edge, {@code +∞} when none
+   */
+  public static Rule<Exposure> proportionalExposure(IntPredicate unpromisedRows, IntBinaryOperator classOf,
+      IntToDoubleFunction capOfEdge, double tolerance) {
+    return new ProportionalExposureRule(unpromisedRows, classOf, capOfEdge, tolerance);
+  }
+
+  /**
+   * {@link #proportionalExposure(IntPredicate, IntBinaryOperator, IntToDoubleFunction, double)} with
+   * promises, classes and caps read from a problem: rows with a guarantee or total cap are promised, an
+   * edge's class is the set of the problem's group shares that constrain it, its cap is the problem's.
+   * The subject must be over the problem's graph.
+   */
+  public static Rule<Exposure> proportionalExposure(AllocationProblem problem, double tolerance) {
+    if (problem == null) {
+      throw new NullPointerException("problem must not be null");
+    }
+    if (problem.groupCount() > 31) {
+      throw new IllegalArgumentException("the problem has " + problem.groupCount()
+          + " group shares: expected at most 31 for classes by group");
+    }
+    return new ProportionalExposureRule(
+        row -> problem.guarantee(row) == 0 && problem.totalCap(row) == Double.POSITIVE_INFINITY,
+        (row, segment) -> {
+          int c = 0;
+          for (int g = 0; g < problem.groupCount(); g++) {
+            GroupShare share = problem.group(g);
+            if (share.includesSupplier(row) && share.includesSegment(segment)) {
+              c |= 1 << g;
+            }
+          }
+          return c;
+        }, problem::edgeCap, tolerance);
   }
 
   /** Every impression of a plan's forecast is allocated or reported unallocated. */

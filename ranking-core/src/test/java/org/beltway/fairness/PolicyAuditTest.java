@@ -45,6 +45,8 @@ class PolicyAuditTest {
       AuditReport report = policy.run("seed " + seed, Exposure.of(plan));
       assertTrue(report.passed() == plan.unmetPromises().isEmpty(), report.text() + plan.unmetPromises());
       assertTrue(Audit.of(Rules.conservation()).run("seed " + seed, plan).passed());
+      // where no promise binds, the policy moves suppliers of a class alike
+      assertEquals(java.util.List.of(), Rules.proportionalExposure(problem, 1e-9).check(Exposure.of(plan)));
       // the new-supplier floor reports the share new suppliers have, computed here by hand
       double all = 0;
       double fresh = 0;

@@ -56,6 +56,35 @@ class RulesTest {
     assertEquals(1, Rules.shareAtMost("quality", r -> r < 2, 0.5).check(plan).size());
   }
 
+  /**
+   * Quality share 80% over four equal suppliers: the two quality suppliers are raised alike and the
+   * others lowered alike, so each class keeps one ratio to fair exposure; a log that favours one
+   * supplier of a class is caught, naming it.
+   */
+  @Test
+  void exposureIsProportionalToMeritWithinEachClassWhereNoPromiseBinds() {
+    AllocationPlan plan = plan(0.8);
+    Rule<Exposure> rule = Rules.proportionalExposure(plan.problem(), 1e-9);
+    assertEquals(List.of(), rule.check(Exposure.of(plan)));
+    assertEquals(1.6, plan.boost(0), 1e-6, "a quality supplier at 400 of a fair 250");
+    EligibilityGraph g = graph();
+    double[] fair = {250, 250, 250, 250, 250, 250, 250, 250};
+    double[] favoured = {400, 400, 130, 70, 400, 400, 100, 100};
+    List<Violation> v = rule.check(Exposure.delivered(g, favoured, fair));
+    assertEquals(1, v.size());
+    assertEquals("segment 10", v.get(0).subject());
+    assertTrue(v.get(0).message().startsWith("segment 10, class 0: supplier 3 gets 0.520000 impressions per"
+        + " unit of fair exposure, supplier 4 0.280000"), v.get(0).message());
+    // a promised supplier may be moved: with supplier 3 promised, only 4 is left in its class
+    Rule<Exposure> promised = Rules.proportionalExposure(r -> r != 2, (r, j) -> r < 2 ? 1 : 0,
+        e -> Double.POSITIVE_INFINITY, 1e-9);
+    assertEquals(List.of(), promised.check(Exposure.delivered(g, favoured, fair)));
+    // at its cap an edge is bound too
+    Rule<Exposure> capped = Rules.proportionalExposure(r -> true, (r, j) -> r < 2 ? 1 : 0,
+        e -> e % 4 == 2 ? 130 : Double.POSITIVE_INFINITY, 1e-9);
+    assertEquals(List.of(), capped.check(Exposure.delivered(g, favoured, fair)));
+  }
+
   @Test
   void edgeCapsAndConservationOnAPlan() {
     AllocationPlan plan = plan(0.8);
