@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beltway.allocation.AllocationProblem;
@@ -14,6 +13,11 @@ import org.beltway.allocation.Channel;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Segment;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.entity.Entities;
+import org.beltway.entity.EntityGraph;
+import org.beltway.fairness.Exposure;
+import org.beltway.fairness.Probes;
+import org.beltway.fairness.Rules;
 import org.beltway.guarantee.BuyerLedger;
 import org.beltway.guarantee.ConversionPrior;
 import org.beltway.guarantee.DemandConversion;
@@ -39,23 +43,38 @@ class NullArgumentsTest {
     SegmentTable segments = SegmentTable.builder(1)
         .add(Segment.of(10, 0, BuyerTier.TOP, Channel.WHOLESALE, 100)).build();
     EligibilityGraph graph = EligibilityGraph.of(table, segments);
-    Map<String, Executable> calls = new LinkedHashMap<>();
-    calls.put("suppliers", () -> EligibilityGraph.of(null, segments));
-    calls.put("segments", () -> EligibilityGraph.of(table, null));
-    calls.put("graph", () -> AllocationProblem.builder(null));
-    calls.put("problem", () -> AllocationSolver.defaults().solve(null));
-    calls.put("meritByRow", () -> AllocationProblem.builder(graph).merit(null));
-    calls.put("impressionsByRow", () -> AllocationProblem.builder(graph).guarantees(null));
-    calls.put("share", () -> AllocationProblem.builder(graph).share(null));
-    calls.put("table", () -> Scorer.DEFAULT.score(null));
-    calls.put("reference", () -> Priors.fit(null, ScoringConfig.DEFAULT));
-    calls.put("supplier", () -> SupplierTable.builder(1).add(null, Signals.builder().build()));
-    calls.put("signals", () -> SupplierTable.builder(1).add(Supplier.builder(2).categories(0).build(), null));
-    calls.put("enrolment", () -> BuyerLedger.create().enrol(null));
-    calls.put("ledger", () -> DemandConversion.builder(ConversionPrior.global(1, 99)).build()
-        .demand(null, table, 0));
+    List<Map.Entry<String, Executable>> calls = new ArrayList<>();
+    calls.add(Map.entry("suppliers", () -> EligibilityGraph.of(null, segments)));
+    calls.add(Map.entry("segments", () -> EligibilityGraph.of(table, null)));
+    calls.add(Map.entry("graph", () -> AllocationProblem.builder(null)));
+    calls.add(Map.entry("problem", () -> AllocationSolver.defaults().solve(null)));
+    calls.add(Map.entry("meritByRow", () -> AllocationProblem.builder(graph).merit(null)));
+    calls.add(Map.entry("impressionsByRow", () -> AllocationProblem.builder(graph).guarantees(null)));
+    calls.add(Map.entry("share", () -> AllocationProblem.builder(graph).share(null)));
+    calls.add(Map.entry("table", () -> Scorer.DEFAULT.score(null)));
+    calls.add(Map.entry("reference", () -> Priors.fit(null, ScoringConfig.DEFAULT)));
+    calls.add(Map.entry("supplier", () -> SupplierTable.builder(1).add(null, Signals.builder().build())));
+    calls.add(Map.entry("signals", () -> SupplierTable.builder(1).add(Supplier.builder(2).categories(0).build(), null)));
+    calls.add(Map.entry("enrolment", () -> BuyerLedger.create().enrol(null)));
+    calls.add(Map.entry("ledger", () -> DemandConversion.builder(ConversionPrior.global(1, 99)).build()
+        .demand(null, table, 0)));
+    Entities entities = Entities.of(table);
+    EntityGraph entityGraph = entities.graph(graph);
+    Probes.Planner planner = (t, s) -> Exposure.of(AllocationSolver.defaults()
+        .solve(AllocationProblem.builder(EligibilityGraph.of(t, s)).merit(new double[t.size()]).build()));
+    calls.add(Map.entry("shops", () -> Entities.of(null)));
+    calls.add(Map.entry("shopGraph", () -> entities.graph(null)));
+    calls.add(Map.entry("shopRelevanceByEdge", () -> entities.graph(graph, null)));
+    calls.add(Map.entry("entityPlan", () -> entityGraph.split(null)));
+    calls.add(Map.entry("plan", () -> Exposure.of((org.beltway.entity.ShopPlan) null)));
+    calls.add(Map.entry("planner", () -> Probes.split(null, table, segments, 1, 2, 1, 1e-9)));
+    calls.add(Map.entry("suppliers", () -> Probes.sybil(planner, null, segments, 1, 2, 1, 1e-9)));
+    calls.add(Map.entry("signal", () -> Probes.monotonicity(planner, table, segments, 1, null, 1, 1e-9)));
+    calls.add(Map.entry("problem", () -> Rules.proportionalExposure(null, 1e-9)));
+    calls.add(Map.entry("unpromisedRows", () -> Rules.proportionalExposure(null, (r, j) -> 0,
+        e -> 1, 1e-9)));
     List<String> generic = new ArrayList<>();
-    for (Map.Entry<String, Executable> call : calls.entrySet()) {
+    for (Map.Entry<String, Executable> call : calls) {
       String message = assertThrows(NullPointerException.class, call.getValue(), call.getKey()).getMessage();
       // the JVM's own text ("Cannot read the array length because ...") names a local, not the argument
       if (message == null || !message.contains(call.getKey()) || message.startsWith("Cannot ")) {
