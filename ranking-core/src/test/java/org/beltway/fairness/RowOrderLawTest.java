@@ -56,4 +56,23 @@ class RowOrderLawTest {
     };
     assertFalse(Probes.rowOrder(firstRowFavoured, m.suppliers(), m.segments(), 5, TOLERANCE).isEmpty());
   }
+
+  /** The anonymity probe sees a planner that reads ids: one that favours the smallest. */
+  @Test
+  void theProbeCatchesAPlannerThatFavoursSmallIds() {
+    Marketplace m = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.0005, 6));
+    Probes.Planner smallIdsFirst = (suppliers, segments) -> {
+      EligibilityGraph graph = EligibilityGraph.of(suppliers, segments);
+      long smallest = Long.MAX_VALUE;
+      for (int r = 0; r < suppliers.size(); r++) {
+        smallest = Math.min(smallest, suppliers.id(r));
+      }
+      double[] merit = new double[suppliers.size()];
+      for (int r = 0; r < merit.length; r++) {
+        merit[r] = suppliers.id(r) == smallest ? 50.0 : 1.0;
+      }
+      return Exposure.of(SOLVER.solve(AllocationProblem.builder(graph).merit(merit).build()));
+    };
+    assertFalse(Probes.anonymity(smallIdsFirst, m.suppliers(), m.segments(), 6, TOLERANCE).isEmpty());
+  }
 }
