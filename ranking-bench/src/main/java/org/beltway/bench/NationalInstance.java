@@ -28,13 +28,13 @@ import org.beltway.supplier.SupplierTable;
  * (prior Beta(2, 498)) and the default 1.2 safety margin. Shares: quality tier ≥ 80% of all traffic,
  * ≥ 60% of TOP-buyer traffic, head tier ≤ 15% (assumed), no supplier above 5% of a segment.
  */
-final class NationalInstance {
-  final Marketplace marketplace;
-  final Scores scores;
-  final EligibilityGraph graph;
-  final double[] guarantees;
+public final class NationalInstance {
+  public final Marketplace marketplace;
+  public final Scores scores;
+  public final EligibilityGraph graph;
+  public final double[] guarantees;
 
-  NationalInstance(double scale, long seed) {
+  public NationalInstance(double scale, long seed) {
     marketplace = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(scale, seed));
     SupplierTable table = marketplace.suppliers();
     scores = Scorer.DEFAULT.score(table);
@@ -54,7 +54,7 @@ final class NationalInstance {
   }
 
   /** Today's problem on the given graph (today's or a drifted day's segments). */
-  AllocationProblem problem(EligibilityGraph on, double[] guaranteesByRow) {
+  public AllocationProblem problem(EligibilityGraph on, double[] guaranteesByRow) {
     boolean[] quality = new boolean[scores.size()];
     boolean[] head = new boolean[scores.size()];
     for (int row = 0; row < quality.length; row++) {
@@ -68,7 +68,7 @@ final class NationalInstance {
   }
 
   /** Tomorrow: every segment's traffic and every guarantee moved by up to ±10%, seeded. */
-  AllocationProblem drifted(long seed) {
+  public AllocationProblem drifted(long seed) {
     SegmentTable today = marketplace.segments();
     SplittableRandom random = new SplittableRandom(seed);
     double[] traffic = new double[today.size()];
