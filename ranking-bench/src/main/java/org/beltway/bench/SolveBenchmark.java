@@ -44,6 +44,10 @@ public class SolveBenchmark {
   @Param("1.0")
   public double scale;
 
+  /** Solver threads; the plan is the same for every count. */
+  @Param("2")
+  public int threads;
+
   private AllocationSolver solver;
   private AllocationProblem today;
   private AllocationProblem tomorrow;
@@ -53,7 +57,7 @@ public class SolveBenchmark {
   @Setup(Level.Trial)
   public void plan() {
     NationalInstance instance = new NationalInstance(scale, 42L);
-    solver = AllocationSolver.defaults();
+    solver = AllocationSolver.builder().threads(threads).build();
     today = instance.problem(instance.graph, instance.guarantees);
     tomorrow = instance.drifted(43L);
     todaysPlan = solver.solve(today);
