@@ -216,6 +216,7 @@ public final class Admission {
     int rounds = 0;
     AllocationPlan plan;
     Map<Long, UnmetPromise> unmet = new HashMap<>();
+    refuseSecondPromiseOfEntity(book, suppliers, applications, rows, need, refused, decisions);
     refuseAboveCaps(forecast.problem(booked, Priorities.GROUPS_FIRST), applications, rows, need, booked,
         refused, decisions);
     while (true) {
@@ -305,13 +306,43 @@ public final class Admission {
     return row;
   }
 
+  /**
+   * Refuses an applicant whose business entity already holds a promise of the same program through
+   * another shop, booked or applied for earlier in the list: one promise per business and program, so
+   * splitting a business into shops does not multiply its promised buyers (docs/design.md §7).
+   */
+  private static void refuseSecondPromiseOfEntity(BuyerLedger book, SupplierTable suppliers,
+      List<Application> applications, int[] rows, double[] need, boolean[] refused, Decision[] decisions) {
+    Map<String, Long> holder = new HashMap<>();
+    for (int index = 0; index < book.size(); index++) {
+      Enrolment e = book.enrolment(index);
+      int row = suppliers.row(e.supplierId());
+      if (row >= 0) {
+        holder.putIfAbsent(suppliers.entity(row) + "/" + e.program().name(), e.supplierId());
+      }
+    }
+    for (int a = 0; a < rows.length; a++) {
+      Enrolment e = applications.get(a).enrolment();
+      long entity = suppliers.entity(rows[a]);
+      Long shop = holder.putIfAbsent(entity + "/" + e.program().name(), e.supplierId());
+      if (shop == null) {
+        continue;
+      }
+      refused[a] = true;
+      decisions[a] = new Decision(applications.get(a), false, -1, need[a], 0, Set.of(), List.of(),
+          String.format(Locale.ROOT, "supplier %d: %s refused: its business (entity %d) already holds a %s"
+              + " promise through shop %d: one promise per business and program", e.supplierId(),
+              e.program().name(), entity, e.program().name(), shop));
+    }
+  }
+
   /** Refuses the applicants whose need is above what their own caps allow in any plan. */
   private static void refuseAboveCaps(AllocationProblem problem, List<Application> applications, int[] rows,
       double[] need, double[] booked, boolean[] refused, Decision[] decisions) {
     EligibilityGraph graph = problem.graph();
     for (int a = 0; a < rows.length; a++) {
       int row = rows[a];
-      if (need[a] <= booked[row]) {
+      if (refused[a] || need[a] <= booked[row]) {
         continue;
       }
       double most = 0;

@@ -52,11 +52,18 @@ class AdmissionTest {
   private record Market(SupplierTable table, EligibilityGraph graph, int quality, double floor,
       double capShare) implements Admission.Forecast {
     static Market of(int suppliers, double[] traffic, int quality, double floor, double capShare) {
+      return of(suppliers, traffic, quality, floor, capShare, id -> id);
+    }
+
+    /** As above, supplier {@code id} a shop of entity {@code entity.applyAsLong(id)}. */
+    static Market of(int suppliers, double[] traffic, int quality, double floor, double capShare,
+        java.util.function.LongUnaryOperator entity) {
       Supplier[] list = new Supplier[suppliers];
       long[] ids = new long[suppliers];
       for (int i = 0; i < suppliers; i++) {
         ids[i] = i + 1;
-        list[i] = TestTables.supplier(i + 1, MembershipTier.TRUSTPASS, 0);
+        list[i] = Supplier.builder(i + 1).entity(entity.applyAsLong(i + 1)).tier(MembershipTier.TRUSTPASS)
+            .categories(0).build();
       }
       SegmentTable.Builder sb = SegmentTable.builder(traffic.length);
       for (int j = 0; j < traffic.length; j++) {
@@ -112,6 +119,26 @@ class AdmissionTest {
     assertFalse(again.decisions().get(0).admitted());
     // 50 a day for supplier 8: 150 + 150 + 50 = 350 <= 400
     assertTrue(again.decisions().get(1).admitted(), again.decisions().get(1).reason());
+  }
+
+  /** Shops 5 and 6 are one business: it gets one promise per program, whichever shop asks first. */
+  @Test
+  void aBusinessGetsOnePromisePerProgramWhateverItsShops() {
+    Market m = Market.of(8, new double[] {1000, 1000}, 4, 0.5, 0.5, id -> id == 5 || id == 6 ? 500 : id);
+    Admission admission = Admission.of(CONVERSION, SOLVER, m);
+    BuyerLedger book = BuyerLedger.over(m.table());
+    Admission.Result r = admission.admit(book, m.table(), 0, List.of(apply(5, 30, 0), apply(6, 30, 0),
+        apply(7, 30, 0)));
+    assertEquals(List.of(true, false, true), r.decisions().stream().map(Admission.Decision::admitted).toList());
+    assertEquals("supplier 6: Boost30 refused: its business (entity 500) already holds a Boost30 promise"
+        + " through shop 5: one promise per business and program", r.decisions().get(1).reason());
+    // later, from the booked promise
+    Admission.Result later = admission.admit(book, m.table(), 1, List.of(apply(6, 30, 1)));
+    assertFalse(later.decisions().get(0).admitted());
+    assertTrue(later.decisions().get(0).reason().contains("through shop 5"), later.decisions().get(0).reason());
+    // another program is another promise
+    Admission.Result other = admission.admit(book, m.table(), 1, List.of(apply(6, 60, 1)));
+    assertTrue(other.decisions().get(0).admitted(), other.decisions().get(0).reason());
   }
 
   @Test
