@@ -56,8 +56,8 @@ public record Supplier(long id, long entity, MembershipTier tier, boolean factor
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Supplier s && id == s.id && entity == s.entity && tier == s.tier && factory == s.factory
-        && belt == s.belt && city == s.city && Arrays.equals(categories, s.categories)
+    return o instanceof Supplier s && id == s.id && entity == s.entity && tier == s.tier
+        && factory == s.factory && belt == s.belt && city == s.city && Arrays.equals(categories, s.categories)
         && java.util.Objects.equals(programs, s.programs)
         && java.util.Objects.equals(priorityClasses, s.priorityClasses)
         && daysOnPlatform == s.daysOnPlatform;

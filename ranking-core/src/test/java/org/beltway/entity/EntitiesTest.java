@@ -143,4 +143,26 @@ class EntitiesTest {
         () -> entities.graph(graph.shopGraph(), new double[] {1}));
     assertTrue(relevance.getMessage().contains("expected one per shop edge"), relevance.getMessage());
   }
+
+  /** The README's snippet, as written there, conserves the business plan among the shops. */
+  @Test
+  void theReadmeSnippetRuns() {
+    org.beltway.sim.Marketplace market = org.beltway.sim.MarketplaceGenerator.generate(
+        org.beltway.sim.MarketplaceConfig.ofScale(0.001, 42));
+    Entities businesses = Entities.of(market.suppliers());
+    org.beltway.score.Scores scores = org.beltway.score.Scorer.DEFAULT.score(businesses.merged());
+    EntityGraph graph = businesses.graph(EligibilityGraph.of(market.suppliers(), market.segments()));
+    AllocationPlan plan = AllocationSolver.defaults().solve(AllocationProblem.builder(graph.graph())
+        .scores(scores, org.beltway.allocation.Merit.DEFAULT).capShareOfSegment(0.05).build());
+    ShopPlan shops = graph.split(plan);
+    double shopSum = 0;
+    for (int e = 0; e < graph.shopGraph().edgeCount(); e++) {
+      shopSum += shops.x(e);
+    }
+    double planned = 0;
+    for (int j = 0; j < graph.graph().segmentCount(); j++) {
+      planned += plan.segmentAllocated(j);
+    }
+    assertEquals(planned, shopSum, 1e-9 * planned);
+  }
 }
