@@ -3,6 +3,7 @@ package org.beltway.fairness;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.beltway.internal.Concentration;
 
 /**
  * A measure of how concentrated the suppliers' impressions are is at most a bound: the Gini
@@ -81,17 +82,10 @@ final class ConcentrationRule implements Rule<Exposure> {
     return sum > 0 ? head / sum : 0.0;
   }
 
-  /** Gini of non-negative values: {@code Σ (2i − n − 1) v_(i) / (n Σ v)} over the sorted values. */
+  /** Gini of non-negative values in any order ({@link Concentration#gini} of them sorted). */
   static double gini(double[] values) {
     double[] v = values.clone();
     Arrays.sort(v);
-    int n = v.length;
-    double sum = 0;
-    double weighted = 0;
-    for (int i = 0; i < n; i++) {
-      sum += v[i];
-      weighted += (2.0 * (i + 1) - n - 1) * v[i];
-    }
-    return n == 0 || sum == 0 ? 0.0 : weighted / (n * sum);
+    return Concentration.gini(v);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.beltway.internal.PromiseSettings;
 import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
 
@@ -238,10 +239,7 @@ public final class DemandConversion {
         throw new IllegalStateException("risk: safetyMargin (" + safetyMargin + ") is set; a demand"
             + " is risk-aware or the expected need times a margin, not both");
       }
-      if (!(epsilon > 0 && epsilon < 0.5)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "risk must be a probability of missing a promise in (0, 0.5): %s", epsilon));
-      }
+      PromiseSettings.checkRisk(epsilon);
       risk = epsilon;
       return this;
     }
@@ -257,10 +255,7 @@ public final class DemandConversion {
      */
     public Builder frontLoad(double share) {
       Strict.requireUnset("frontLoad", frontLoadSet, frontLoad);
-      if (!(share > 0 && share <= 1)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "frontLoad must be a share of the window in (0, 1]: %s", share));
-      }
+      PromiseSettings.checkFrontLoad(share);
       frontLoad = share;
       frontLoadSet = true;
       return this;

@@ -1,6 +1,7 @@
 package org.beltway.sim;
 
 import java.util.Locale;
+import org.beltway.internal.PromiseSettings;
 import org.beltway.internal.Strict;
 
 /**
@@ -82,9 +83,9 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     if (!Double.isNaN(safetyMargin)) {
       checkSafetyMargin(safetyMargin);
     } else {
-      checkRisk(risk);
+      PromiseSettings.checkRisk(risk);
     }
-    checkFrontLoad(frontLoad);
+    PromiseSettings.checkFrontLoad(frontLoad);
     checkAtLeastOne("rescoreEveryDays", rescoreEveryDays);
     if (!Double.isNaN(newTrustPassPerDay)) {
       checkArrivals(newTrustPassPerDay);
@@ -135,20 +136,6 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     if (!(margin >= 1 && Double.isFinite(margin))) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "safetyMargin must be a finite number >= 1: %s", margin));
-    }
-  }
-
-  private static void checkRisk(double risk) {
-    if (!(risk > 0 && risk < 0.5)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "risk must be a probability of missing a promise in (0, 0.5): %s", risk));
-    }
-  }
-
-  private static void checkFrontLoad(double share) {
-    if (!(share > 0 && share <= 1)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "frontLoad must be a share of the window in (0, 1]: %s", share));
     }
   }
 
@@ -282,7 +269,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
         throw new IllegalStateException("risk: safetyMargin (" + safetyMargin + ") is set; demand is"
             + " risk-aware or the expected need times a margin, not both");
       }
-      checkRisk(epsilon);
+      PromiseSettings.checkRisk(epsilon);
       risk = epsilon;
       return this;
     }
@@ -295,7 +282,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
      */
     public Builder frontLoad(double share) {
       Strict.requireUnset("frontLoad", frontLoad);
-      checkFrontLoad(share);
+      PromiseSettings.checkFrontLoad(share);
       frontLoad = share;
       return this;
     }

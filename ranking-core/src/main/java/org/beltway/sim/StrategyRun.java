@@ -16,6 +16,7 @@ import org.beltway.guarantee.Admission;
 import org.beltway.guarantee.BuyerLedger;
 import org.beltway.guarantee.Enrolment;
 import org.beltway.guarantee.GuaranteeDemand;
+import org.beltway.internal.Concentration;
 import org.beltway.score.Scores;
 import org.beltway.supplier.SupplierTable;
 

@@ -1,17 +1,18 @@
-package org.beltway.sim;
+package org.beltway.internal;
 
 /**
  * Concentration of exposure over suppliers: the Gini coefficient and the Lorenz curve, on values sorted
- * ascending. Package-private machinery; sums run in index order, so results are deterministic.
+ * ascending, shared by the simulation's reports and the fairness rules; sums run in index order, so
+ * results are deterministic.
  */
-final class Concentration {
+public final class Concentration {
   private Concentration() {}
 
   /**
    * The Gini coefficient of non-negative values sorted ascending: {@code Σ_i (2i − n − 1) x_i / (n Σ x)}
    * with 1-based {@code i}; 0 when all are equal (or all zero), approaching 1 when one value holds all.
    */
-  static double gini(double[] sorted) {
+  public static double gini(double[] sorted) {
     int n = sorted.length;
     double total = 0;
     double weightedSum = 0;
@@ -27,7 +28,7 @@ final class Concentration {
    * shares from 0 to 1: the share of the total held by the poorest fraction, interpolated linearly within
    * a value. All zero values give the line of equality.
    */
-  static double[] lorenz(double[] sorted, int points) {
+  public static double[] lorenz(double[] sorted, int points) {
     int n = sorted.length;
     double[] prefix = new double[n + 1];
     for (int i = 0; i < n; i++) {

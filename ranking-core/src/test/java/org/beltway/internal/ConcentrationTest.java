@@ -1,4 +1,4 @@
-package org.beltway.sim;
+package org.beltway.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
