@@ -15,6 +15,8 @@ import org.beltway.supplier.SupplierTable;
 /** Merges each entity's shops into one row, as {@link Entities} documents. */
 final class EntityMerge {
   private static final MembershipTier[] TIERS = MembershipTier.values();
+  private static final Program[] PROGRAMS = Program.values();
+  private static final PriorityClass[] CLASSES = PriorityClass.values();
 
   private EntityMerge() {}
 
@@ -43,12 +45,12 @@ final class EntityMerge {
       tier = Math.max(tier, shops.tier(r).ordinal());
       factory |= shops.isFactory(r);
       days = Math.max(days, shops.daysOnPlatform(r));
-      for (Program p : Program.values()) {
+      for (Program p : PROGRAMS) {
         if (shops.joined(r, p)) {
           programs.add(p);
         }
       }
-      for (PriorityClass c : PriorityClass.values()) {
+      for (PriorityClass c : CLASSES) {
         if (shops.inPriorityClass(r, c)) {
           classes.add(c);
         }

@@ -1,5 +1,6 @@
 package org.beltway.guarantee;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -313,11 +314,16 @@ public final class Admission {
    */
   private static void refuseSecondPromiseOfEntity(BuyerLedger book, SupplierTable suppliers,
       List<Application> applications, int[] rows, double[] need, boolean[] refused, Decision[] decisions) {
+    LongOpenHashSet applying = new LongOpenHashSet();
+    for (int row : rows) {
+      applying.add(suppliers.entity(row));
+    }
+    // the book's promises of the applicants' businesses only: most businesses have one shop
     Map<String, Long> holder = new HashMap<>();
     for (int index = 0; index < book.size(); index++) {
       Enrolment e = book.enrolment(index);
       int row = suppliers.row(e.supplierId());
-      if (row >= 0) {
+      if (row >= 0 && applying.contains(suppliers.entity(row))) {
         holder.putIfAbsent(suppliers.entity(row) + "/" + e.program().name(), e.supplierId());
       }
     }
