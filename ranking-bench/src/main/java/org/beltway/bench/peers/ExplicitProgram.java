@@ -1,5 +1,6 @@
 package org.beltway.bench.peers;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +74,8 @@ final class ExplicitProgram {
     IntArrayList gVars = new IntArrayList();
     IntArrayList cStart = new IntArrayList();
     IntArrayList cVars = new IntArrayList();
-    it.unimi.dsi.fastutil.doubles.DoubleArrayList d = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
-    it.unimi.dsi.fastutil.doubles.DoubleArrayList c = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+    DoubleArrayList d = new DoubleArrayList();
+    DoubleArrayList c = new DoubleArrayList();
     gStart.add(0);
     cStart.add(0);
     for (int r = 0; r < g.supplierCount(); r++) {

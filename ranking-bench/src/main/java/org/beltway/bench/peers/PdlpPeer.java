@@ -41,9 +41,8 @@ final class PdlpPeer {
     double offset = 0;
     int n = p.variables();
     for (int v = 0; v < n; v++) {
-      MPVariableProto.Builder x = MPVariableProto.newBuilder().setLowerBound(0).setObjectiveCoefficient(-1);
-      x.setUpperBound(p.cap[v] < Double.POSITIVE_INFINITY ? p.cap[v] : Double.POSITIVE_INFINITY);
-      m.addVariable(x);
+      m.addVariable(MPVariableProto.newBuilder().setLowerBound(0).setUpperBound(p.cap[v])
+          .setObjectiveCoefficient(-1));
       q.addQvar1Index(v).addQvar2Index(v).addCoefficient(1 / (2 * p.theta[v]));
       offset += p.theta[v] / 2;
     }

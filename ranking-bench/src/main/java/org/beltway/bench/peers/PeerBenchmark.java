@@ -44,7 +44,7 @@ public class PeerBenchmark {
 
   @Setup(Level.Trial)
   public void build() {
-    program = PeerRun.program(scale);
+    program = PeerInstance.program(scale);
   }
 
   @Benchmark
@@ -54,7 +54,7 @@ public class PeerBenchmark {
 
   static double[] solve(String solver, ExplicitProgram program) {
     return switch (solver) {
-      case "beltway" -> PeerRun.beltway(program, BELTWAY);
+      case "beltway" -> PeerInstance.beltway(program, BELTWAY);
       case "pdlp" -> PdlpPeer.solve(program, THREADS, BELTWAY.gapTolerance(), BELTWAY.violationTolerance(),
           600).x();
       case "ojalgo" -> OjAlgoPeer.solve(program).x();

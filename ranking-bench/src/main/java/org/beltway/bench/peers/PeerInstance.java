@@ -6,8 +6,8 @@ import org.beltway.allocation.AllocationSolver;
 import org.beltway.bench.NationalInstance;
 
 /** The instance every solver of the comparison gets at a scale, and Beltway's solve of it. */
-final class PeerRun {
-  private PeerRun() {}
+final class PeerInstance {
+  private PeerInstance() {}
 
   /** The benchmark instance of a scale (seed 42), written out. */
   static ExplicitProgram program(double scale) {

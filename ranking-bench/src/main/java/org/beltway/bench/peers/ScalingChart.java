@@ -51,7 +51,8 @@ public final class ScalingChart {
       double vars = run.get("variables").asDouble();
       List<Point> points = out.computeIfAbsent(solver, s -> new ArrayList<>());
       if (run.path("exceededLimit").asBoolean(false)) {
-        double limit = solver.equals("ojalgo") ? 60_000 : 600_000;
+        double limit = 1000 * (solver.equals("ojalgo") ? PeerComparison.OJALGO_LIMIT_S
+            : PeerComparison.PDLP_LIMIT_S);
         points.add(new Point(vars, limit, true));
       } else if (run.has("jmh")) {
         points.add(new Point(vars, run.get("jmh").get("meanMs").asDouble(), false));
