@@ -207,6 +207,31 @@ public final class AllocationPlan {
     return groupLevel[g];
   }
 
+  /**
+   * The plan's duals keyed by id, as another solver reads them (a warm start of the Spark runner) or
+   * {@link AllocationSolver#certify} turns back into this plan: the suppliers with a guarantee or a
+   * total cap, every segment, every group share.
+   */
+  public PlanDuals duals() {
+    int[] rows = compiled.rows;
+    long[] supplierIds = new long[rows.length];
+    double[] levels = new double[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      supplierIds[k] = graph.supplierId(rows[k]);
+      levels[k] = supplierLevel[rows[k]];
+    }
+    SegmentTable segments = problem.segments();
+    long[] segmentIds = new long[segments.size()];
+    for (int j = 0; j < segmentIds.length; j++) {
+      segmentIds[j] = segments.id(j);
+    }
+    String[] names = new String[groupLevel.length];
+    for (int g = 0; g < names.length; g++) {
+      names[g] = problem.group(g).name();
+    }
+    return new PlanDuals(supplierIds, levels, segmentIds, beta.clone(), names, groupLevel.clone());
+  }
+
   private int rowOf(long supplierId) {
     int row = graph.row(supplierId);
     if (row < 0) {

@@ -115,6 +115,38 @@ public final class AllocationSolver {
     return run(problem, previous);
   }
 
+  /**
+   * A plan from duals computed elsewhere (the Spark runner, or an earlier plan's {@link
+   * AllocationPlan#duals()}), certified on this problem without a pass: the traffic, the certificate,
+   * the unmet promises and the conservation are this library's own, measured at the given duals against
+   * the problem's final penalties. The certificate reports 0 passes and terminates {@code CONVERGED}
+   * when the gap and violations meet this solver's tolerances, {@code NOT_CONVERGED} otherwise.
+   *
+   * @throws IllegalArgumentException naming the supplier, segment or group whose id is not the
+   *     problem's, or whose dual lies outside its domain
+   */
+  public AllocationPlan certify(AllocationProblem problem, PlanDuals duals) {
+    Objects.requireNonNull(problem, "problem must not be null");
+    Objects.requireNonNull(duals, "duals must not be null");
+    long start = System.nanoTime();
+    GivenDuals given = GivenDuals.of(problem, duals);
+    try (Workers workers = new Workers(threads)) {
+      DualAscent state = new DualAscent(problem.compiled(), workers, null);
+      state.startPenalties(problem.priorities().guaranteePenalty(),
+          problem.priorities().groupPenalty());
+      state.adopt(given.levelByRow, given.betaBySegment, given.levelByGroup);
+      DualValue a = state.assess();
+      requireFinite(a, 0);
+      Termination termination = a.gap() <= gapTolerance && a.maxViolation() <= violationTolerance
+          ? Termination.CONVERGED : Termination.NOT_CONVERGED;
+      Certificate certificate = new Certificate(a.primal(), a.dual(), a.gap(), a.supplyViolation(),
+          a.guaranteeViolation(), a.capViolation(), a.groupViolation(), 0,
+          Duration.ofNanos(System.nanoTime() - start), termination);
+      return new AllocationPlan(problem, state.snapshot(), state.binOrder(), certificate,
+          violationTolerance);
+    }
+  }
+
   private AllocationPlan run(AllocationProblem problem, AllocationPlan previous) {
     long start = System.nanoTime();
     long deadline = start + timeLimit.toNanos();

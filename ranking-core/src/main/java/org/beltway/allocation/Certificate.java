@@ -44,7 +44,9 @@ public record Certificate(double primalObjective, double dualBound, double relat
     /** The pass limit was reached first. */
     PASS_LIMIT,
     /** The time limit was reached first. */
-    TIME_LIMIT
+    TIME_LIMIT,
+    /** Duals given to {@link AllocationSolver#certify} that miss the solver's tolerances. */
+    NOT_CONVERGED
   }
 
   /** Whether the solve met its tolerances. */

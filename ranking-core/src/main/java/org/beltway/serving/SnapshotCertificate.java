@@ -7,7 +7,7 @@ import org.beltway.allocation.Certificate;
  * The solve's certificate as a search node keeps it: enough to tell from a status page whether the plan
  * in service was proved optimal and feasible (docs/design.md §4), without the solver.
  *
- * @param termination why the solve stopped: {@code CONVERGED}, {@code PASS_LIMIT} or {@code TIME_LIMIT}
+ * @param termination why the solve stopped: {@code CONVERGED}, {@code PASS_LIMIT}, {@code TIME_LIMIT} or {@code NOT_CONVERGED}
  * @param passes passes of dual ascent run
  * @param primalObjective the plan's objective, in impressions
  * @param dualBound the solver's lower bound on the optimum

@@ -65,6 +65,30 @@ public final class DualAscent {
     previous.applyTo(duals, problem, map, workers);
   }
 
+  /**
+   * Sets every dual to a given value and measures there without a pass, so that {@link #assess}
+   * certifies duals computed elsewhere (the Spark runner). The values must lie in the dual domain at
+   * the current penalties; the caller checks.
+   *
+   * @param levelByRow {@code t_i} by supplier row (read for the constrained suppliers only)
+   * @param betaBySegment {@code β_j} by segment
+   * @param levelByGroup {@code λ_g − ν_g} by group
+   */
+  public void adopt(double[] levelByRow, double[] betaBySegment, double[] levelByGroup) {
+    for (int g = 0; g < problem.groups; g++) {
+      duals.setGroup(g, levelByGroup[g]);
+    }
+    duals.recomputeGamma();
+    for (int k = 0; k < problem.constrained; k++) {
+      duals.setSupplier(k, levelByRow[problem.rows[k]]);
+    }
+    System.arraycopy(betaBySegment, 0, duals.beta, 0, problem.segments);
+    duals.rebuildBase(workers);
+    segmentRoots.measureAll();
+    measured.measure();
+    measured.freshGroups = layout.allGroups;
+  }
+
   /** Sets the dual bounds (a cold start's first stage, or the final ones to certify against). */
   public void startPenalties(double guarantee, double group) {
     stages.start(guarantee, group);

@@ -19,38 +19,63 @@ package org.beltway.internal.dual;
  * solver has always used; a line search deciding near a tie on a different rounding would take a
  * different path, so plans would change in their last bits.
  */
-final class DualFunction {
-  private final CompiledProblem p;
+public final class DualFunction {
+  private final double[] traffic;
+  private final double totalTraffic;
+  private final double[] demand;
+  private final double[] totalCap;
+  private final double[] groupLower;
+  private final double[] groupUpper;
 
   DualFunction(CompiledProblem p) {
-    this.p = p;
+    this(p.traffic, p.totalTraffic, p.demand, p.totalCap, p.groupLower, p.groupUpper);
+  }
+
+  /**
+   * The dual function of a problem given by its targets alone (the edges enter only through the
+   * measured totals), as a solver that holds its edges elsewhere evaluates it: the Spark runner.
+   *
+   * @param traffic forecast by segment
+   * @param demand guarantee by constrained supplier (0 = none)
+   * @param totalCap total cap by constrained supplier (+∞ = none)
+   * @param groupLower lower target by group in impressions (0 = none)
+   * @param groupUpper upper target by group in impressions (+∞ = none)
+   */
+  public DualFunction(double[] traffic, double totalTraffic, double[] demand, double[] totalCap,
+      double[] groupLower, double[] groupUpper) {
+    this.traffic = traffic;
+    this.totalTraffic = totalTraffic;
+    this.demand = demand;
+    this.totalCap = totalCap;
+    this.groupLower = groupLower;
+    this.groupUpper = groupUpper;
   }
 
   /**
    * @param segmentCost per segment, the fair-exposure distance of its edges
    * @param segmentAllocated per segment, its traffic
    */
-  DualValue at(double guaranteePenalty, double groupPenalty, double[] alpha, double[] kappa,
+  public DualValue at(double guaranteePenalty, double groupPenalty, double[] alpha, double[] kappa,
       double[] beta, double[] lambda, double[] nu, double[] segmentCost, double[] segmentAllocated,
       double[] supplierTotal, double[] groupTotal) {
-    double floor = Math.max(1e-9 * p.totalTraffic, Double.MIN_NORMAL);
+    double floor = Math.max(1e-9 * totalTraffic, Double.MIN_NORMAL);
     double objective = 0;
     double lagrange = 0;
     double byBlock = 0;
     double supplyViolation = 0;
-    for (int j = 0; j < p.segments; j++) {
+    for (int j = 0; j < traffic.length; j++) {
       objective += segmentCost[j];
-      double residual = segmentAllocated[j] - p.traffic[j];
+      double residual = segmentAllocated[j] - traffic[j];
       lagrange += beta[j] * residual;
       byBlock += segmentCost[j] + beta[j] * residual;
-      supplyViolation = Math.max(supplyViolation, residual / Math.max(p.traffic[j], floor));
+      supplyViolation = Math.max(supplyViolation, residual / Math.max(traffic[j], floor));
     }
     double penalty = 0;
     double guaranteeViolation = 0;
     double capViolation = 0;
-    for (int k = 0; k < p.constrained; k++) {
+    for (int k = 0; k < demand.length; k++) {
       double x = supplierTotal[k];
-      double d = p.demand[k];
+      double d = demand[k];
       if (d > 0) {
         double shortfall = d - x;
         if (alpha[k] >= guaranteePenalty) {
@@ -60,7 +85,7 @@ final class DualFunction {
         }
         lagrange += alpha[k] * shortfall;
       }
-      double c = p.totalCap[k];
+      double c = totalCap[k];
       if (c < Double.POSITIVE_INFINITY) {
         capViolation = Math.max(capViolation, (x - c) / Math.max(c, floor));
         if (kappa[k] > 0) {
@@ -75,10 +100,10 @@ final class DualFunction {
       }
     }
     double groupViolation = 0;
-    for (int g = 0; g < p.groups; g++) {
+    for (int g = 0; g < groupLower.length; g++) {
       double x = groupTotal[g];
-      double low = p.groupLower[g];
-      double high = p.groupUpper[g];
+      double low = groupLower[g];
+      double high = groupUpper[g];
       if (lambda[g] > 0) {
         byBlock += lambda[g] * (low - x);
       } else if (nu[g] > 0) {
@@ -106,7 +131,7 @@ final class DualFunction {
     double primal = objective + penalty;
     double dual = objective + lagrange;
     double scale = Math.max(Math.max(Math.abs(primal), Math.abs(dual)),
-        Math.max(1e-12 * p.totalTraffic, Double.MIN_NORMAL));
+        Math.max(1e-12 * totalTraffic, Double.MIN_NORMAL));
     double gap = (primal - dual) / scale;
     return new DualValue(primal, dual, byBlock, gap, Math.max(0, supplyViolation),
         Math.max(0, guaranteeViolation), Math.max(0, capViolation), Math.max(0, groupViolation));
@@ -116,7 +141,7 @@ final class DualFunction {
    * An edge's fair-exposure distance at a level (its traffic is {@code clip(θL, 0, u)}): {@code θ/2} at
    * zero, {@code θ(L − 1)²/2} unclipped, {@code (u − θ)²/(2θ)} at the cap.
    */
-  static double distance(double th, double level, double u) {
+  public static double distance(double th, double level, double u) {
     double z = th * level;
     if (z <= 0) {
       return 0.5 * th;

@@ -112,12 +112,22 @@ public final class Duals {
    * the guarantee exceeds the total cap (α then sits at its bound and t = α − κ moves with κ).
    */
   double guaranteeDual(int k, double t, double penalty) {
-    return p.demand[k] > p.totalCap[k] ? penalty : Math.max(0.0, t);
+    return guaranteeDual(p.demand[k], p.totalCap[k], t, penalty);
   }
 
   /** κ of constrained supplier {@code k} at level {@code t}, so that t = α − κ. */
   double capDual(int k, double t, double penalty) {
-    return p.demand[k] > p.totalCap[k] ? penalty - t : Math.max(0.0, -t);
+    return capDual(p.demand[k], p.totalCap[k], t, penalty);
+  }
+
+  /** α of a supplier with guarantee {@code demand} and total cap {@code cap} at level {@code t}. */
+  public static double guaranteeDual(double demand, double cap, double t, double penalty) {
+    return demand > cap ? penalty : Math.max(0.0, t);
+  }
+
+  /** κ of a supplier with guarantee {@code demand} and total cap {@code cap} at level {@code t}. */
+  public static double capDual(double demand, double cap, double t, double penalty) {
+    return demand > cap ? penalty - t : Math.max(0.0, -t);
   }
 
   /** Sets group {@code g}'s level, λ and ν (not γ nor any base). */

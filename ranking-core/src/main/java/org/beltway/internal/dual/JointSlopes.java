@@ -8,13 +8,13 @@ import org.beltway.internal.ClippedSum;
  * its dual, so the block keeps only {@code a (1 − a / b)} of its unclipped fair exposure {@code a} there
  * ({@code b}: the segment's); elsewhere all of it. Summed segment by segment in the caller's order.
  */
-final class JointSlopes {
+public final class JointSlopes {
   private double sum;
   private double right;
   private double left;
 
   /** Starts a new evaluation. */
-  void clear() {
+  public void clear() {
     sum = 0;
     right = 0;
     left = 0;
@@ -29,15 +29,40 @@ final class JointSlopes {
    * @param binding whether the segment's dual is positive
    * @param tight whether its supply is used up (binding, or allocated to rounding)
    */
-  void add(double traffic, double a, double free, boolean binding, boolean tight) {
+  public void add(double traffic, double a, double free, boolean binding, boolean tight) {
     sum += traffic;
     double responsive = free > 0 ? a * (1.0 - a / free) : 0.0;
     left += binding ? responsive : a;
     right += tight ? responsive : a;
   }
 
+  /**
+   * Adds a part summed elsewhere (the segments of one Spark partition): its traffic and its one-sided
+   * slopes, as {@link #sum}, {@link #right} and {@link #left} read them there.
+   */
+  public void addPart(double traffic, double slopeRight, double slopeLeft) {
+    sum += traffic;
+    right += slopeRight;
+    left += slopeLeft;
+  }
+
+  /** The block's traffic so far. */
+  public double sum() {
+    return sum;
+  }
+
+  /** The right slope so far. */
+  public double right() {
+    return right;
+  }
+
+  /** The left slope so far. */
+  public double left() {
+    return left;
+  }
+
   /** Writes the evaluation at level {@code t} as {@link ClippedSum#root} reads it; returns the sum. */
-  double write(double t, double[] out) {
+  public double write(double t, double[] out) {
     double probe = Math.max(1.0, Math.abs(t));
     out[ClippedSum.SUM] = sum;
     out[ClippedSum.SLOPE_RIGHT] = right;
@@ -48,7 +73,7 @@ final class JointSlopes {
   }
 
   /** Whether a segment's supply is used up: its dual is positive or its traffic is allocated. */
-  static boolean tight(boolean binding, double allocated, double traffic) {
+  public static boolean tight(boolean binding, double allocated, double traffic) {
     return binding || allocated >= traffic * (1 - 1e-12);
   }
 }

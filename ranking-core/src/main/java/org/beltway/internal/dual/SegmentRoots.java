@@ -48,6 +48,20 @@ final class SegmentRoots {
    * group {@code g}'s edges. Promised edges are summed one by one, the others by bin.
    */
   void update(int j, int worker, int g) {
+    update(j, worker, g, true);
+  }
+
+  /** Measures every segment at its current dual, solving none (duals adopted from elsewhere). */
+  void measureAll() {
+    int[] chunks = layout.segmentChunks;
+    workers.forEach(chunks.length - 1, (c, w) -> {
+      for (int j = chunks[c], end = chunks[c + 1]; j < end; j++) {
+        update(j, w, -1, false);
+      }
+    });
+  }
+
+  private void update(int j, int worker, int g, boolean solve) {
     EdgeSlice promised = layout.promised;
     UnpromisedEdges unpromised = layout.unpromised;
     double[] gamma = duals.gamma;
@@ -64,7 +78,9 @@ final class SegmentRoots {
       promisedBase[q] = level;
       maxBase = Math.max(maxBase, level);
     }
-    if (s > 0 && (n > 0 || endBin > firstBin)) {
+    if (!solve) {
+      b = duals.beta[j];
+    } else if (s > 0 && (n > 0 || endBin > firstBin)) {
       for (int bin = firstBin; bin < endBin; bin++) {
         maxBase = Math.max(maxBase, Duals.level(0.0, gamma[unpromised.binCombo[bin]]));
       }
