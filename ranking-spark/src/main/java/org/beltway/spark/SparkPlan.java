@@ -1,5 +1,6 @@
 package org.beltway.spark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,10 +33,11 @@ public final class SparkPlan {
   private final Certificate certificate;
   private final List<Shortfall> unmet;
   private final int jobs;
+  private final Duration setup;
 
   SparkPlan(long[] supplierIds, double[] supplierLevels, double[] supplierPlanned, long[] segmentIds,
       double[] segmentDuals, double[] segmentAllocated, String[] groupNames, double[] groupLevels,
-      double[] groupPlanned, Certificate certificate, List<Shortfall> unmet, int jobs) {
+      double[] groupPlanned, Certificate certificate, List<Shortfall> unmet, int jobs, Duration setup) {
     this.supplierIds = supplierIds;
     this.supplierLevels = supplierLevels;
     this.supplierPlanned = supplierPlanned;
@@ -48,6 +50,15 @@ public final class SparkPlan {
     this.certificate = certificate;
     this.unmet = List.copyOf(unmet);
     this.jobs = jobs;
+    this.setup = setup;
+  }
+
+  /**
+   * The part of the certificate's wall time spent before the first pass: collecting the small tables
+   * and building the blocks.
+   */
+  public Duration setup() {
+    return setup;
   }
 
   public Certificate certificate() {

@@ -78,6 +78,8 @@ public final class SparkSolver {
     try {
       DualPasses state = new DualPasses(sc, segmentBlocks, supplierBlocks, index.value(), t.demand,
           t.totalCap, t.groupLower, t.groupUpper, t.groupEdges);
+      segmentBlocks.count(); // builds the blocks now, so that the setup is timed apart from the passes
+      Duration setup = Duration.ofNanos(System.nanoTime() - start);
       if (previous != null) {
         state.guaranteePenalty = t.guaranteePenalty;
         state.groupPenalty = t.groupPenalty;
@@ -135,7 +137,7 @@ public final class SparkSolver {
       return new SparkPlan(t.supplierIds, state.level.clone(), state.supplierTotal.clone(),
           t.segmentIds, state.beta.clone(), state.segmentAllocated.clone(), t.groupNames,
           state.groupLevel.clone(), state.groupTotal.clone(), certificate, unmet(t, state),
-          state.jobs);
+          state.jobs, setup);
     } finally {
       segmentBlocks.unpersist(false);
       supplierBlocks.unpersist(false);
