@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.beltway.internal.ClippedSum;
+import org.beltway.internal.dual.BlockLevels;
 import org.beltway.internal.dual.DualFunction;
 import org.beltway.internal.dual.DualValue;
 import org.beltway.internal.dual.Duals;
@@ -203,26 +204,7 @@ final class DualPasses {
     Broadcast<double[]> betaNow = sc.broadcast(beta);
     Broadcast<double[]> levelNow = sc.broadcast(level);
     JointEvaluator f = new JointEvaluator(g, betaNow, levelNow);
-    double t;
-    if (!hasHigh) {
-      t = ClippedSum.root(f, low, 0.0, penalty, old, out);
-    } else if (!hasLow) {
-      t = ClippedSum.root(f, high, -penalty, 0.0, old, out);
-    } else if (old > 0) {
-      t = ClippedSum.root(f, low, 0.0, penalty, old, out);
-      if (t == 0.0 && f.at(0.0) > high) {
-        t = ClippedSum.root(f, high, -penalty, 0.0, 0.0, out);
-      }
-    } else if (old < 0) {
-      t = ClippedSum.root(f, high, -penalty, 0.0, old, out);
-      if (t == 0.0 && f.at(0.0) < low) {
-        t = ClippedSum.root(f, low, 0.0, penalty, 0.0, out);
-      }
-    } else {
-      double h = f.at(0.0);
-      t = h < low ? ClippedSum.root(f, low, 0.0, penalty, 0.0, out)
-          : h > high ? ClippedSum.root(f, high, -penalty, 0.0, 0.0, out) : 0.0;
-    }
+    double t = BlockLevels.group(f, low, high, penalty, old, out);
     if (t != old) {
       setGroup(g, t);
       // the segments it touches take their duals at the chosen level
@@ -250,7 +232,7 @@ final class DualPasses {
   }
 
   /** {@code H(t)}: group g's traffic with its segments re-solved, one job per evaluation. */
-  private final class JointEvaluator implements ClippedSum.Evaluator {
+  private final class JointEvaluator implements BlockLevels.Joint {
     private final int g;
     private final Broadcast<double[]> betaNow;
     private final Broadcast<double[]> levelNow;
@@ -264,9 +246,10 @@ final class DualPasses {
       this.levelNow = levelNow;
     }
 
-    double at(double t) {
+    @Override
+    public double at(double t, double[] o) {
       if (t != last) {
-        evaluate(t, new double[ClippedSum.OUTPUT]);
+        evaluate(t, o);
       }
       return lastSum;
     }

@@ -3,6 +3,7 @@ package org.beltway.spark;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.Serializable;
 import org.beltway.internal.ClippedSum;
+import org.beltway.internal.dual.BlockLevels;
 import org.beltway.internal.dual.Duals;
 
 /**
@@ -68,23 +69,7 @@ final class SupplierBlock implements Serializable {
       double[] localOffset = offset;
       ClippedSum.Evaluator f = (x, o) -> ClippedSum.evaluate(theta, localOffset, cap, first, end, x, o,
           0);
-      double d = demand[k];
-      double c = totalCap[k];
-      double old = level[owner[k]];
-      if (d > c) {
-        // the guarantee exceeds the supplier's own cap: α sits at its bound, the cap decides t
-        t[k] = ClippedSum.root(f, c, Math.min(allZero, penalty), penalty, old, out);
-      } else {
-        f.evaluate(0.0, out);
-        double atZero = out[ClippedSum.SUM];
-        if (atZero < d) {
-          t[k] = ClippedSum.root(f, d, 0.0, penalty, Math.max(old, 0.0), out);
-        } else if (atZero > c) {
-          t[k] = ClippedSum.root(f, c, Math.min(allZero, 0.0), 0.0, Math.min(old, 0.0), out);
-        } else {
-          t[k] = 0.0;
-        }
-      }
+      t[k] = BlockLevels.supplier(f, demand[k], totalCap[k], allZero, level[owner[k]], penalty, out);
     }
     return t;
   }

@@ -57,31 +57,7 @@ final class GroupRoots {
       }
     }
     JointEvaluator f = new JointEvaluator(g);
-    double t;
-    if (!hasHigh) {
-      t = ClippedSum.root(f, low, 0.0, penalty, old, out);
-    } else if (!hasLow) {
-      t = ClippedSum.root(f, high, -penalty, 0.0, old, out);
-    } else if (old > 0) {
-      t = ClippedSum.root(f, low, 0.0, penalty, old, out);
-      if (t == 0.0 && f.at(0.0, out) > high) {
-        t = ClippedSum.root(f, high, -penalty, 0.0, 0.0, out);
-      }
-    } else if (old < 0) {
-      t = ClippedSum.root(f, high, -penalty, 0.0, old, out);
-      if (t == 0.0 && f.at(0.0, out) < low) {
-        t = ClippedSum.root(f, low, 0.0, penalty, 0.0, out);
-      }
-    } else {
-      double h = f.at(0.0, out);
-      if (h < low) {
-        t = ClippedSum.root(f, low, 0.0, penalty, 0.0, out);
-      } else if (h > high) {
-        t = ClippedSum.root(f, high, -penalty, 0.0, 0.0, out);
-      } else {
-        t = 0.0;
-      }
-    }
+    double t = BlockLevels.group(f, low, high, penalty, old, out);
     f.at(t, out); // leave the block's state at the chosen point
     // the sweep re-solved every segment of g and measured each group there: the groups whose segments
     // all lie among g's are fresh, the others stale
@@ -97,7 +73,7 @@ final class GroupRoots {
   }
 
   /** The group's traffic {@code H(t)} with its segments' duals re-optimised, and its slopes. */
-  private final class JointEvaluator implements ClippedSum.Evaluator {
+  private final class JointEvaluator implements BlockLevels.Joint {
     private final int g;
     private final JointSlopes slopes = new JointSlopes();
     private double last = Double.NaN;
@@ -108,7 +84,8 @@ final class GroupRoots {
     }
 
     /** Evaluates at {@code t} unless that was the last point evaluated; returns {@code H(t)}. */
-    double at(double t, double[] out) {
+    @Override
+    public double at(double t, double[] out) {
       if (t != last) {
         evaluate(t, out);
       }

@@ -74,25 +74,8 @@ final class SupplierRoots {
     double allZero = maxBase == Double.NEGATIVE_INFINITY ? 0.0 : -maxBase; // G(t) = 0 for t <= allZero
     f.first = first;
     f.end = end;
-    double d = p.demand[k];
-    double c = p.totalCap[k];
-    double old = duals.supplierLevel[row];
-    double penalty = duals.guaranteePenalty;
-    double t;
-    if (d > c) {
-      // the guarantee exceeds the supplier's own cap: α sits at its bound, the cap decides t
-      t = ClippedSum.root(f, c, Math.min(allZero, penalty), penalty, old, out);
-    } else {
-      f.evaluate(0.0, out);
-      double atZero = out[ClippedSum.SUM];
-      if (atZero < d) {
-        t = ClippedSum.root(f, d, 0.0, penalty, Math.max(old, 0.0), out);
-      } else if (atZero > c) {
-        t = ClippedSum.root(f, c, Math.min(allZero, 0.0), 0.0, Math.min(old, 0.0), out);
-      } else {
-        t = 0.0;
-      }
-    }
+    double t = BlockLevels.supplier(f, p.demand[k], p.totalCap[k], allZero, duals.supplierLevel[row],
+        duals.guaranteePenalty, out);
     duals.setSupplier(k, t);
     for (int q = first; q < end; q++) {
       duals.base[own.edge[q]] = Duals.level(t, duals.gamma[own.combo[q]]);
