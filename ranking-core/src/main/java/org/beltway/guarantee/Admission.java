@@ -1,5 +1,7 @@
 package org.beltway.guarantee;
 
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,6 +14,7 @@ import java.util.Set;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.AllocationSolver;
+import org.beltway.allocation.Certificate;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.GroupShare;
 import org.beltway.allocation.Priorities;
@@ -32,13 +35,17 @@ import org.beltway.supplier.SupplierTable;
  * guarantees ({@link Priorities#GROUPS_FIRST}): the shares and caps are kept, and a guarantee the
  * program cannot fit beside them is reported unmet. The program spreads a shortfall over every
  * guarantee that competes for the scarce traffic, so refusing every unmet applicant would refuse many
- * that fit. Instead, first come, first served: of the unmet applicants, the latest in the order given
- * are refused until the demand they free covers the round's total shortfall; the program is solved
- * again without them, until no applicant is unmet. Before that, an applicant that needs more than its
- * own caps allow (the sum of its edge caps over segments with traffic, or its total cap) is refused
- * outright, since refusing others cannot help it. A refusal names the solver's bindings and the
- * policy shares that bind against the applicant. The search is greedy: an applicant refused in an
- * early round might have fitted in the end.
+ * that fit. Instead, each round covers the shortfall cluster by cluster ({@link Competition}: the
+ * promises that share priced segments or a binding share): of a cluster's unmet applicants, those that
+ * take the most extra impressions a day are refused first (the latest to apply first among equals; or
+ * first come, first served, see {@link RefusalOrder}) until the demand they free covers the cluster's
+ * shortfall. The program is solved again without them, until no applicant is unmet; every round
+ * warm-starts from the same plan (the one given to {@link #warmStartFrom}, else this admission's last
+ * one), never from the round before, whose duals still price the refused. Before that, an applicant
+ * that needs more than its own caps allow (the sum of its edge caps over segments with traffic, or its
+ * total cap) is refused outright, since refusing others cannot help it. A refusal names the solver's
+ * bindings and the policy shares that bind against the applicant. The search is greedy: an applicant
+ * refused in an early round might have fitted in the end.
  *
  * <p>The forecast is one day of traffic, and a promise's demand is its daily need; admission assumes the
  * forecast day repeats over the promise's window (a stationary forecast). A booked promise the forecast
@@ -51,7 +58,19 @@ public final class Admission {
   private final DemandConversion conversion;
   private final AllocationSolver solver;
   private final Forecast forecast;
+  private final RefusalOrder order;
   private AllocationPlan previous;
+
+  /** Which unmet applicants of a cluster give way first when not all fit. */
+  public enum RefusalOrder {
+    /**
+     * The applicants whose promise takes the most extra impressions a day first, the latest of equals
+     * first: the fewest refusals cover a shortfall, so the most promises are booked (the default).
+     */
+    MOST_TRAFFIC_FIRST,
+    /** The latest to apply first: first come, first served. */
+    LAST_COME_FIRST
+  }
 
   /**
    * Warm-starts the next call's first solve from this plan (e.g. the day's plan just solved), instead
@@ -64,6 +83,15 @@ public final class Admission {
       throw new NullPointerException("plan must not be null");
     }
     previous = plan;
+  }
+
+  /**
+   * The last solve of the last {@link #admit} call (the check that booked), or the plan given to
+   * {@link #warmStartFrom} since; {@code null} before either. A plan of the booked promises warm-starts
+   * from it well: it keeps them.
+   */
+  public AllocationPlan lastCheck() {
+    return previous;
   }
 
   /** The allocation program of a forecast day, with given guarantees and priorities. */
@@ -139,9 +167,15 @@ public final class Admission {
    * @param decisions one per application
    * @param bookedAtRisk booked promises (before this call) whose supplier the forecast could not plan
    *     its demand beside the policy
-   * @param rounds solves it took
+   * @param rounds solves it took, the start from the booked promises alone (when there was no plan to
+   *     start from) included
+   * @param unconverged of those, the solves that stopped at a limit of the solver (pass or time) before
+   *     their certificate met its tolerances
+   * @param check the certificate of the last solve, the one that booked: when it did not converge, what
+   *     it booked is not certified, and each admitted decision's reason says so
    */
-  public record Result(List<Decision> decisions, int bookedAtRisk, int rounds) {
+  public record Result(List<Decision> decisions, int bookedAtRisk, int rounds, int unconverged,
+      Certificate check) {
     /** Copies the list. */
     public Result {
       decisions = List.copyOf(decisions);
@@ -157,10 +191,24 @@ public final class Admission {
     }
   }
 
-  private Admission(DemandConversion conversion, AllocationSolver solver, Forecast forecast) {
+  private Admission(DemandConversion conversion, AllocationSolver solver, Forecast forecast,
+      RefusalOrder order) {
     this.conversion = conversion;
     this.solver = solver;
     this.forecast = forecast;
+    this.order = order;
+  }
+
+  /**
+   * A new admission like this one (without its last solve) that refuses in another order.
+   *
+   * @throws NullPointerException if the order is null
+   */
+  public Admission refusing(RefusalOrder refusalOrder) {
+    if (refusalOrder == null) {
+      throw new NullPointerException("refusalOrder must not be null");
+    }
+    return new Admission(conversion, solver, forecast, refusalOrder);
   }
 
   /**
@@ -179,7 +227,7 @@ public final class Admission {
     if (forecast == null) {
       throw new NullPointerException("forecast must not be null");
     }
-    return new Admission(conversion, solver, forecast);
+    return new Admission(conversion, solver, forecast, RefusalOrder.MOST_TRAFFIC_FIRST);
   }
 
   /**
@@ -215,11 +263,18 @@ public final class Admission {
     boolean[] refused = new boolean[count];
     Decision[] decisions = new Decision[count];
     int rounds = 0;
+    int unconverged = 0;
+    AllocationPlan start = previous;
     AllocationPlan plan;
     Map<Long, UnmetPromise> unmet = new HashMap<>();
     refuseSecondPromiseOfEntity(book, suppliers, applications, rows, need, refused, decisions);
-    refuseAboveCaps(forecast.problem(booked, Priorities.GROUPS_FIRST), applications, rows, need, booked,
-        refused, decisions);
+    AllocationProblem bookedOnly = forecast.problem(booked, Priorities.GROUPS_FIRST);
+    refuseAboveCaps(bookedOnly, applications, rows, need, booked, refused, decisions);
+    if (start == null) {
+      // cold, every round would climb the penalty stages: start them all from the booked promises alone
+      start = solver.solve(bookedOnly);
+      rounds++;
+    }
     while (true) {
       double[] guarantees = booked.clone();
       for (int a = 0; a < count; a++) {
@@ -227,35 +282,31 @@ public final class Admission {
           guarantees[rows[a]] = Math.max(guarantees[rows[a]], need[a]);
         }
       }
+      // every round starts where the call started: from a plan that kept the booked promises, a round's
+      // duals carry the penalty of the applicants it gave up into every segment they shared, which the
+      // next round, without them, would take hundreds of passes to bring down
       AllocationProblem problem = forecast.problem(guarantees, Priorities.GROUPS_FIRST);
-      plan = previous == null ? solver.solve(problem) : solver.solve(problem, previous);
-      previous = plan;
+      plan = start == null ? solver.solve(problem) : solver.solve(problem, start);
       rounds++;
+      if (!plan.certificate().converged()) {
+        unconverged++;
+      }
       unmet.clear();
-      double shortfall = 0;
       for (UnmetPromise u : plan.unmetPromises()) {
         if (u.kind() == UnmetPromise.Kind.GUARANTEE) {
           unmet.put(u.supplierId(), u);
-          shortfall += u.shortfall();
         }
       }
-      double freed = 0;
-      for (int a = count - 1; a >= 0 && freed < shortfall; a--) {
-        UnmetPromise u = unmet.get(suppliers.id(rows[a]));
-        if (refused[a] || u == null || need[a] <= booked[rows[a]]) {
-          continue;
-        }
-        refused[a] = true;
-        freed += need[a] - booked[rows[a]];
-        List<String> shares = bindingShares(plan, rows[a]);
-        decisions[a] = new Decision(applications.get(a), false, -1, need[a], u.planned(), u.binding(),
-            shares, refusal(applications.get(a), need[a], u, shares));
-      }
-      if (freed == 0) {
+      if (!refuse(plan, guarantees, suppliers, applications, rows, need, booked, unmet, refused,
+          decisions)) {
         break;
       }
     }
+    previous = plan;
     int bookedAtRisk = bookedAtRisk(book, suppliers, booked, unmet);
+    String uncertified = plan.certificate().converged() ? "" : String.format(Locale.ROOT,
+        " (uncertified: the check stopped at its %s, gap %.2g, largest violation %.2g)",
+        plan.certificate().termination(), plan.certificate().relativeGap(), plan.certificate().maxViolation());
     for (int a = 0; a < count; a++) {
       if (refused[a]) {
         continue;
@@ -272,10 +323,58 @@ public final class Admission {
       double planned = plan.supplierTotalOfRow(rows[a]);
       decisions[a] = new Decision(application, true, index, need[a], planned, Set.of(), List.of(),
           String.format(Locale.ROOT, "supplier %d: %s admitted: needs %.1f impressions a day, planned %.1f"
-              + " beside the policy and %d other promises", e.supplierId(), e.program().name(), need[a],
-              planned, book.size() - 1));
+              + " beside the policy and %d other promises%s", e.supplierId(), e.program().name(), need[a],
+              planned, book.size() - 1, uncertified));
     }
-    return new Result(List.of(decisions), bookedAtRisk, rounds);
+    return new Result(List.of(decisions), bookedAtRisk, rounds, unconverged, plan.certificate());
+  }
+
+  /**
+   * Refuses unmet applicants of a round until, in each cluster of competing promises
+   * ({@link Competition}), the demand they free covers the cluster's shortfall: a refusal frees its
+   * whole extra demand (what it was planned plus what it missed) for the others of its cluster, and
+   * helps no other cluster. Within a cluster, in {@link #order}. Returns whether any was refused.
+   */
+  private boolean refuse(AllocationPlan plan, double[] guarantees, SupplierTable suppliers,
+      List<Application> applications, int[] rows, double[] need, double[] booked,
+      Map<Long, UnmetPromise> unmet, boolean[] refused, Decision[] decisions) {
+    if (unmet.isEmpty()) {
+      return false;
+    }
+    Competition competition = Competition.of(plan, guarantees);
+    Int2DoubleOpenHashMap shortfall = new Int2DoubleOpenHashMap();
+    for (UnmetPromise u : unmet.values()) {
+      shortfall.addTo(competition.cluster(suppliers.row(u.supplierId())), u.shortfall());
+    }
+    IntArrayList candidates = new IntArrayList();
+    for (int a = 0; a < rows.length; a++) {
+      if (!refused[a] && need[a] > booked[rows[a]] && unmet.containsKey(suppliers.id(rows[a]))) {
+        candidates.add(a);
+      }
+    }
+    // the latest applicant first among equals: first come, first served
+    candidates.sort((a, b) -> {
+      int byPrice = order == RefusalOrder.MOST_TRAFFIC_FIRST
+          ? Double.compare(need[b] - booked[rows[b]], need[a] - booked[rows[a]]) : 0;
+      return byPrice != 0 ? byPrice : Integer.compare(b, a);
+    });
+    Int2DoubleOpenHashMap freed = new Int2DoubleOpenHashMap();
+    boolean any = false;
+    for (int k = 0; k < candidates.size(); k++) {
+      int a = candidates.getInt(k);
+      int cluster = competition.cluster(rows[a]);
+      if (freed.get(cluster) >= shortfall.get(cluster)) {
+        continue;
+      }
+      freed.addTo(cluster, need[a] - booked[rows[a]]);
+      refused[a] = true;
+      any = true;
+      UnmetPromise u = unmet.get(suppliers.id(rows[a]));
+      List<String> shares = bindingShares(plan, rows[a]);
+      decisions[a] = new Decision(applications.get(a), false, -1, need[a], u.planned(), u.binding(),
+          shares, refusal(applications.get(a), need[a], u, shares));
+    }
+    return any;
   }
 
   private static int check(Application application, BuyerLedger book, SupplierTable suppliers, int day,

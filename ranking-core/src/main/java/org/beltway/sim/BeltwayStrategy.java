@@ -119,7 +119,9 @@ public final class BeltwayStrategy implements TrafficStrategy {
       none = new double[day.supplierCount()];
     }
     AllocationProblem problem = problem(day, promises ? day.guaranteeByRow() : none, priorities);
-    AllocationPlan plan = previous == null ? solver.solve(problem) : solver.solve(problem, previous);
+    // the first day starts from admission's last check, which kept what was booked on the same graph
+    AllocationPlan start = previous != null ? previous : admission == null ? null : admission.lastCheck();
+    AllocationPlan plan = start == null ? solver.solve(problem) : solver.solve(problem, start);
     previous = plan;
     if (admission != null) {
       admission.warmStartFrom(plan);

@@ -78,14 +78,40 @@ class AdmissionTest {
       return new Market(TestTables.of(list), gb.build(), quality, floor, capShare);
     }
 
+    /**
+     * Segments of the given traffic, each with its own block of {@code perSegment} suppliers eligible
+     * there only (segment j: suppliers {@code j * perSegment + 1 ..}), and no share: the segments are
+     * markets apart.
+     */
+    static Market apart(int perSegment, double[] traffic, double capShare) {
+      int suppliers = perSegment * traffic.length;
+      Supplier[] list = new Supplier[suppliers];
+      long[] ids = new long[suppliers];
+      for (int i = 0; i < suppliers; i++) {
+        ids[i] = i + 1;
+        list[i] = Supplier.builder(i + 1).tier(MembershipTier.TRUSTPASS).categories(0).build();
+      }
+      SegmentTable.Builder sb = SegmentTable.builder(traffic.length);
+      for (int j = 0; j < traffic.length; j++) {
+        sb.add(Segment.of(10L * (j + 1), 0, BuyerTier.OTHER, Channel.WHOLESALE, traffic[j]));
+      }
+      EligibilityGraph.Builder gb = EligibilityGraph.builder(ids, sb.build());
+      for (int i = 0; i < suppliers; i++) {
+        gb.edge(ids[i], 10L * (i / perSegment + 1));
+      }
+      return new Market(TestTables.of(list), gb.build(), suppliers, 0, capShare);
+    }
+
     @Override
     public AllocationProblem problem(double[] guarantees, Priorities priorities) {
       double[] merit = new double[table.size()];
       java.util.Arrays.fill(merit, 1.0);
       int q = quality;
-      return AllocationProblem.builder(graph).merit(merit).capShareOfSegment(capShare)
-          .share(GroupShare.builder("quality").suppliers(row -> row < q).atLeast(floor).build())
-          .guarantees(guarantees).priorities(priorities).build();
+      AllocationProblem.Builder b = AllocationProblem.builder(graph).merit(merit).capShareOfSegment(capShare);
+      if (floor > 0) {
+        b.share(GroupShare.builder("quality").suppliers(row -> row < q).atLeast(floor).build());
+      }
+      return b.guarantees(guarantees).priorities(priorities).build();
     }
   }
 
@@ -119,6 +145,75 @@ class AdmissionTest {
     assertFalse(again.decisions().get(0).admitted());
     // 50 a day for supplier 8: 150 + 150 + 50 = 350 <= 400
     assertTrue(again.decisions().get(1).admitted(), again.decisions().get(1).reason());
+  }
+
+  /**
+   * A shortfall is covered by the applicants that take the most traffic, so the fewest are refused:
+   * 400 a day for suppliers 5-8, asked 300 + 150 + 150.
+   */
+  @Test
+  void theApplicantThatTakesTheMostGivesWayFirst() {
+    Market m = Market.of(8, new double[] {1000, 1000}, 4, 0.8, 0.5);
+    List<Admission.Application> asked = List.of(apply(5, 180, 0), apply(6, 90, 0), apply(7, 90, 0));
+    Admission.Result r = Admission.of(CONVERSION, SOLVER, m).admit(BuyerLedger.over(m.table()), m.table(),
+        0, asked);
+    assertEquals(List.of(false, true, true), r.decisions().stream().map(Admission.Decision::admitted).toList());
+    assertEquals(0, r.unconverged());
+    // first come, first served: the two latest give way, the first keeps its 300
+    Admission.Result fifo = Admission.of(CONVERSION, SOLVER, m).refusing(Admission.RefusalOrder.LAST_COME_FIRST)
+        .admit(BuyerLedger.over(m.table()), m.table(), 0, asked);
+    assertEquals(List.of(true, false, false),
+        fifo.decisions().stream().map(Admission.Decision::admitted).toList());
+    assertTrue(fifo.decisions().get(2).reason().contains("the policy's quality share binds"),
+        fifo.decisions().get(2).reason());
+  }
+
+  /**
+   * Two segments apart: each one's shortfall is covered by its own applicants, in one round, and an
+   * applicant of the segment with room is never refused for the other's shortfall.
+   */
+  @Test
+  void eachClusterCoversItsOwnShortfall() {
+    // segment 10: 500 a day, suppliers 1-3 need 240 each (144 buyers); segment 20: 600, 4 and 5 need 283.3
+    // and 6 needs 50: all but one of 4 and 5 fit; caps at 50% of a segment
+    Market m = Market.apart(3, new double[] {500, 600}, 0.5);
+    Admission.Result r = Admission.of(CONVERSION, SOLVER, m).admit(BuyerLedger.over(m.table()), m.table(),
+        0, List.of(apply(1, 144, 0), apply(2, 144, 0), apply(4, 170, 0), apply(5, 170, 0),
+            apply(3, 144, 0), apply(6, 30, 0)));
+    assertEquals(List.of(true, true, true, false, false, true),
+        r.decisions().stream().map(Admission.Decision::admitted).toList());
+    // the start from the booked promises, one round refusing in both segments, one confirming
+    assertEquals(3, r.rounds());
+  }
+
+  /** A check stopped at the solver's limit books what it found, and says so on every admission. */
+  @Test
+  void anUncertifiedCheckSaysSo() {
+    // a gap no solve reaches in two passes: every check stops at the pass limit
+    AllocationSolver hurried = AllocationSolver.builder().threads(1).maxPasses(2).gapTolerance(1e-15).build();
+    int uncertified = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      Random random = new Random(seed);
+      Market m = Market.of(12, new double[] {200 + random.nextInt(2000), 200 + random.nextInt(2000)},
+          1 + random.nextInt(11), 0.5 + 0.4 * random.nextDouble(), 0.3);
+      List<Admission.Application> list = new ArrayList<>();
+      for (int a = 0; a < 8; a++) {
+        list.add(apply(1 + a, 10 + random.nextInt(300), 0));
+      }
+      Admission.Result r = Admission.of(CONVERSION, hurried, m).admit(BuyerLedger.over(m.table()),
+          m.table(), 0, list);
+      assertTrue(r.unconverged() <= r.rounds(), r.toString());
+      if (r.check().converged()) {
+        continue;
+      }
+      uncertified++;
+      assertTrue(r.unconverged() > 0, r.toString());
+      for (Admission.Decision d : r.decisions()) {
+        assertTrue(!d.admitted() || d.reason().contains("(uncertified: the check stopped at its PASS_LIMIT"),
+            d.reason());
+      }
+    }
+    assertTrue(uncertified > 0, "no generated market left the last check unconverged");
   }
 
   /** Shops 5 and 6 are one business: it gets one promise per program, whichever shop asks first. */
