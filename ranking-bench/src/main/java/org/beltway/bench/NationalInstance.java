@@ -1,9 +1,12 @@
 package org.beltway.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Merit;
+import org.beltway.allocation.Priorities;
 import org.beltway.allocation.SegmentTable;
 import org.beltway.guarantee.BuyerLedger;
 import org.beltway.guarantee.ConversionPrior;
@@ -33,6 +36,10 @@ public final class NationalInstance {
   public final Scores scores;
   public final EligibilityGraph graph;
   public final double[] guarantees;
+  /** The day-0 enrolments behind {@link #guarantees}, in row order: every eligible supplier applies. */
+  public final List<Enrolment> enrolments;
+  /** The conversion of promises to impressions a day that {@link #guarantees} come from. */
+  public final DemandConversion conversion;
 
   public NationalInstance(double scale, long seed) {
     marketplace = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(scale, seed));
@@ -40,21 +47,31 @@ public final class NationalInstance {
     scores = Scorer.DEFAULT.score(table);
     graph = EligibilityGraph.of(table, marketplace.segments());
     BuyerLedger ledger = BuyerLedger.over(table);
+    List<Enrolment> list = new ArrayList<>();
     for (int row = 0; row < table.size(); row++) {
       MembershipTier tier = table.tier(row);
       if (tier == MembershipTier.TRUSTPASS && table.daysOnPlatform(row) < 60) {
-        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.trustPass(), 0, 0));
+        list.add(new Enrolment(table.id(row), GuaranteeProgram.trustPass(), 0, 0));
       } else if (tier != MembershipTier.TRUSTPASS) {
         int baseline = (int) table.count(Count.BUYERS, row);
-        ledger.enrol(new Enrolment(table.id(row), GuaranteeProgram.standard(tier), 0, baseline));
+        list.add(new Enrolment(table.id(row), GuaranteeProgram.standard(tier), 0, baseline));
       }
     }
-    guarantees = DemandConversion.builder(ConversionPrior.global(2, 498)).build()
-        .demand(ledger, table, 0).impressionsByRow();
+    for (Enrolment e : list) {
+      ledger.enrol(e);
+    }
+    enrolments = List.copyOf(list);
+    conversion = DemandConversion.builder(ConversionPrior.global(2, 498)).build();
+    guarantees = conversion.demand(ledger, table, 0).impressionsByRow();
   }
 
   /** Today's problem on the given graph (today's or a drifted day's segments). */
   public AllocationProblem problem(EligibilityGraph on, double[] guaranteesByRow) {
+    return problem(on, guaranteesByRow, Priorities.GUARANTEES_FIRST);
+  }
+
+  /** Today's problem on the given graph, with given guarantees and priorities (admission's forecast). */
+  public AllocationProblem problem(EligibilityGraph on, double[] guaranteesByRow, Priorities priorities) {
     boolean[] quality = new boolean[scores.size()];
     boolean[] head = new boolean[scores.size()];
     for (int row = 0; row < quality.length; row++) {
@@ -62,7 +79,7 @@ public final class NationalInstance {
       head[row] = scores.headTier(row);
     }
     AllocationProblem.Builder builder = AllocationProblem.builder(on)
-        .scores(scores, Merit.DEFAULT).capShareOfSegment(0.05);
+        .scores(scores, Merit.DEFAULT).capShareOfSegment(0.05).priorities(priorities);
     return Policies.industrialBeltRecovery2025(on.segments()).qualityTier(quality).headCap(head, 0.15)
         .guarantees(guaranteesByRow).build().applyTo(builder).build();
   }
