@@ -1,10 +1,10 @@
 package org.beltway.bench;
 
 /**
- * The baseline a reranker is measured against: the best {@code k} candidates by relevance alone, in a
- * bounded binary min-heap of primitive arrays, the same selection the serving package's heap makes
- * (higher first; equal relevance by increasing supplier id, then by position). What is left is the
- * cost the plan adds: the directory probe, the boost, pacing and delivery counting.
+ * The usual way to take a page, against which {@link org.beltway.serving.TopK} is measured: the best
+ * {@code k} candidates by relevance alone in a bounded binary min-heap of primitive arrays (higher
+ * first; equal relevance by increasing supplier id, then by position), the selection the serving
+ * package made before it took a threshold from a sample.
  */
 final class RelevanceTopK {
   private final double[] score;

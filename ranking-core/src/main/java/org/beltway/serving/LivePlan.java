@@ -84,8 +84,7 @@ public final class LivePlan {
     for (int row = 0; row < next.supplierCount(); row++) {
       int oldRow = prior.row(next.supplierId(row));
       if (oldRow >= 0) {
-        plan.setPacing(row, old.pacing(oldRow));
-        plan.setBehind(row, old.behindSchedule(oldRow));
+        plan.inherit(row, old.pacing(oldRow), old.behindSchedule(oldRow));
         plan.startWindow(row, old.windowStart(oldRow), old.windowDelivered(oldRow));
       }
     }

@@ -87,16 +87,18 @@ public final class Pacer {
   private void pace(ServedPlan plan, double[] delivered, double progress) {
     PlanSnapshot s = plan.snapshot();
     Settings c = settings;
+    double[] factors = plan.pacingFactors().clone();
+    byte[] behind = plan.behindMarks().clone();
     for (int row = 0; row < delivered.length; row++) {
       double d = delivered[row];
       double rate = s.planned(row);
       if (d >= s.totalCap(row) || d >= rate) {
-        plan.setPacing(row, 0.0);
+        factors[row] = 0.0;
         continue;
       }
       double target = rate * progress;
       if (s.guaranteed(row)) {
-        plan.setBehind(row, d < (1 - c.behindSlack()) * target);
+        behind[row] = (byte) (d < (1 - c.behindSlack()) * target ? 1 : 0);
       }
       double span = progress - plan.windowStart(row);
       if (rate * span < c.minWindow() && span < c.maxWindow()) {
@@ -105,7 +107,7 @@ public final class Pacer {
       double observed = d - plan.windowDelivered(row);
       double horizon = Math.max(span, Math.min(c.horizon(), 1 - progress));
       double wanted = rate * span + (target - d) * Math.min(1, span / horizon);
-      double f = plan.pacing(row);
+      double f = factors[row];
       double next;
       if (wanted <= 0) {
         next = f <= c.minFactor() ? 0 : Math.max(c.minFactor(), f / c.maxStep());
@@ -116,8 +118,9 @@ public final class Pacer {
         step = Math.max(1 / c.maxStep(), Math.min(c.maxStep(), step));
         next = Math.max(c.minFactor(), Math.min(c.maxFactor(), f * step));
       }
-      plan.setPacing(row, next);
+      factors[row] = next;
       plan.startWindow(row, progress, d);
     }
+    plan.publish(factors, behind);
   }
 }

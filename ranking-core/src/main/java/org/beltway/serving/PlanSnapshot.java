@@ -213,17 +213,22 @@ public final class PlanSnapshot {
 
   /**
    * The boost of an edge from its parts, by the plan's expressions: fair exposure {@code θ = S w / D}
-   * as the problem computes it, then {@link Duals#clip}, then {@code x / θ}.
+   * as the problem computes it, then {@link Duals#clip}, then {@code x / θ}. The clip is written with
+   * {@code min} and {@code max}, which give {@link Duals#clip}'s value bit for bit on finite inputs but
+   * no branch to mispredict: a query's candidates are capped or not at random.
    */
   static double boost(double traffic, double normaliser, double weight, double level, double cap) {
     double theta = normaliser > 0 && traffic > 0 ? traffic * weight / normaliser : 0.0;
-    if (theta <= 0) {
-      return 0.0;
-    }
-    return Duals.clip(theta, level, cap) / theta;
+    double x = Math.min(Math.max(theta * level, 0.0), cap);
+    return theta > 0 ? x / theta : 0.0;
   }
 
   // ------------------------------------------------------------------ for the reranker
+
+  /** Whether no edge of the segment has its own cap or relevance, so its boosts need no lookup. */
+  boolean plainEdges(int segment) {
+    return segmentExceptions[segment] == 0;
+  }
 
   int segmentProgram(int segment) {
     return c.segmentProgram[segment];

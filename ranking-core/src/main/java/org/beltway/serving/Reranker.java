@@ -11,6 +11,10 @@ import org.beltway.internal.dual.Duals;
  * channel program is excluded (and counted). The page's exposure is counted for each supplier of the
  * plan under the position model.
  *
+ * <p>The boost of a plain edge is computed as {@code max(min(L, cap/θ), 0)} from the supplier's
+ * stored {@code 1/θ}, with no division per candidate, so a score agrees with relevance ×
+ * {@link PlanSnapshot#boost} to a few ulps rather than bit for bit.
+ *
  * <p>One reranker per thread: it owns its scratch buffers and allocates nothing per query. Many
  * rerankers share one {@link LivePlan}.
  */
@@ -23,8 +27,11 @@ public final class Reranker {
   private final int maxK;
   private final long[] positionUnits;
   private final int[] rowOf;
-  private final TopK best;
-  private final TopK protectedBest;
+  /** Each candidate's score; -1 where it may not be shown, or belongs to the other list. */
+  private final double[] scored;
+  /** The protected candidates' scores under a floor, -1 for the others. */
+  private final double[] protectedScored;
+  private final TopK select;
   private final int[] protectedOrder;
   private final double[] protectedScores;
   private final int[] otherOrder;
@@ -60,8 +67,9 @@ public final class Reranker {
       positionUnits[r] = Delivery.units(w);
     }
     rowOf = new int[maxCandidates];
-    best = new TopK(maxK);
-    protectedBest = new TopK(maxK);
+    scored = new double[maxCandidates];
+    protectedScored = new double[maxCandidates];
+    select = new TopK(maxCandidates);
     protectedOrder = new int[maxK];
     protectedScores = new double[maxK];
     otherOrder = new int[maxK];
@@ -126,9 +134,18 @@ public final class Reranker {
     long segmentMask = s.segmentMask(j);
     long[] setMasks = s.supplierMasks();
     double[] groupLevels = s.groupLevels();
+    SnapshotColumns c = s.columns();
+    boolean plain = s.plainEdges(j);
+    double traffic = c.traffic[j];
+    double normaliser = c.normaliser[j];
+    // a supplier's cap over its fair exposure is capOverTheta / merit (θ = traffic × merit / D)
+    double capOverTheta = normaliser > 0 && traffic > 0 ? c.segmentCap[j] * normaliser / traffic : 0;
+    double beta = c.beta[j];
+    double[] pacing = served.pacingFactors();
+    byte[] behind = served.behindMarks();
     boolean fair = floor != null;
-    best.reset(k);
-    protectedBest.reset(fair ? k : 0);
+    double[] out = scored;
+    double[] prot = protectedScored;
     int unknown = 0;
     int excluded = 0;
     for (int i = 0; i < count; i++) {
@@ -138,45 +155,50 @@ public final class Reranker {
             "candidate %d (supplier %d): relevance (%s): expected a finite number >= 0", i,
             supplierIds[i], r));
       }
-      long id = supplierIds[i];
-      int b = dir.find(id);
+      int b = dir.find(supplierIds[i]);
       double score;
       int row;
       if (b < 0) {
         unknown++;
         row = -1;
         score = r;
+      } else if (!PlanSnapshot.joined(dir.programs(b), program)) {
+        excluded++;
+        row = -2;
+        score = -1;
       } else {
-        if (!PlanSnapshot.joined(dir.programs(b), program)) {
-          excluded++;
-          rowOf[i] = -2;
-          continue;
-        }
         row = dir.row(b);
         int set = dir.combo(b);
         double gamma = perCandidateGamma
             ? Duals.comboLevel(setMasks[set] & segmentMask, groupLevels) : gammaOfSet[set];
-        double boost = s.boost(row, j, dir.merit(b), dir.level(b), gamma);
-        score = r * (boost * served.pacing(row));
+        // the plan's min(max(θL, 0), cap) / θ as max(min(L, cap / θ), 0), with no division
+        double boost = plain
+            ? Math.max(Math.min(dir.baseLevel(b) + gamma - beta, capOverTheta * dir.inverseMerit(b)),
+                0.0)
+            : s.boost(row, j, c.merit[row], c.level[row], gamma);
+        score = r * (boost * pacing[row]);
       }
       rowOf[i] = row;
-      if (fair && (isProtected != null ? isProtected[i] : row >= 0 && served.behindSchedule(row))) {
-        protectedBest.offer(score, id, i);
+      if (fair) {
+        boolean isProt = score >= 0
+            && (isProtected != null ? isProtected[i] : row >= 0 && behind[row] != 0);
+        prot[i] = isProt ? score : -1;
+        out[i] = isProt ? -1 : score;
       } else {
-        best.offer(score, id, i);
+        out[i] = score;
       }
     }
-    double[] out = scores != null ? scores : otherScores;
-    int placed = fair ? merge(floor, supplierIds, order, scores) : best.drain(order, out, 0);
+    int placed = fair ? merge(floor, supplierIds, count, order, scores)
+        : select.selectChecked(supplierIds, out, count, k, order, scores);
     deliver(served, order, placed, count, unknown, excluded);
     return placed;
   }
 
   /** FA*IR's merge of the protected and the other candidates' best lists under the prefix floor. */
-  private int merge(PrefixFloor floor, long[] ids, int[] order, double[] scores) {
-    int np = protectedBest.drain(protectedOrder, protectedScores, 0);
-    int no = best.drain(otherOrder, otherScores, 0);
+  private int merge(PrefixFloor floor, long[] ids, int count, int[] order, double[] scores) {
     int k = floor.k();
+    int np = select.selectChecked(ids, protectedScored, count, k, protectedOrder, protectedScores);
+    int no = select.selectChecked(ids, scored, count, k, otherOrder, otherScores);
     int p = 0;
     int o = 0;
     int placed = 0;

@@ -1,7 +1,5 @@
 package org.beltway.serving;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -11,12 +9,15 @@ import java.util.Arrays;
  * of the period's totals after it is replaced.
  */
 public final class ServedPlan {
-  private static final VarHandle DOUBLES = MethodHandles.arrayElementVarHandle(double[].class);
-  private static final VarHandle BYTES = MethodHandles.arrayElementVarHandle(byte[].class);
   private final PlanSnapshot snapshot;
   private final Delivery delivery;
-  private final double[] pacing;
-  private final byte[] behind;
+  /**
+   * The pacing factors and behind-schedule marks as the pacer last published them. A published array
+   * is never written again (the pacer writes a copy and publishes it whole), so a query reads the
+   * reference once and the elements with plain loads: no ordered access per candidate, no torn value.
+   */
+  private volatile double[] pacing;
+  private volatile byte[] behind;
   private final double[] windowStart;
   private final double[] windowDelivered;
   /** This plan's rows in the newest plan (-1 when absent), set when a newer plan replaces it. */
@@ -26,8 +27,9 @@ public final class ServedPlan {
     this.snapshot = snapshot;
     int n = snapshot.supplierCount();
     delivery = new Delivery(n, stripes);
-    pacing = new double[n];
-    Arrays.fill(pacing, 1.0);
+    double[] factors = new double[n];
+    Arrays.fill(factors, 1.0);
+    pacing = factors;
     behind = new byte[n];
     windowStart = new double[n];
     windowDelivered = new double[n];
@@ -44,20 +46,34 @@ public final class ServedPlan {
 
   /** The pacing factor of a row: 1 until the pacer moves it, 0 when throttled at a cap. */
   public double pacing(int row) {
-    return (double) DOUBLES.getOpaque(pacing, row);
-  }
-
-  void setPacing(int row, double factor) {
-    DOUBLES.setOpaque(pacing, row, factor);
+    return pacing[row];
   }
 
   /** Whether the pacer found this guaranteed supplier behind its schedule. */
   public boolean behindSchedule(int row) {
-    return (byte) BYTES.getOpaque(behind, row) != 0;
+    return behind[row] != 0;
   }
 
-  void setBehind(int row, boolean value) {
-    BYTES.setOpaque(behind, row, (byte) (value ? 1 : 0));
+  /** Every row's pacing factor as last published; not to be written. */
+  double[] pacingFactors() {
+    return pacing;
+  }
+
+  /** Every row's behind-schedule mark (1 behind) as last published; not to be written. */
+  byte[] behindMarks() {
+    return behind;
+  }
+
+  /** Publishes the pacer's factors and marks: new arrays that nobody writes afterwards. */
+  void publish(double[] factors, byte[] marks) {
+    pacing = factors;
+    behind = marks;
+  }
+
+  /** Sets a row's factor and mark before this plan serves (a swap carrying the old plan's state). */
+  void inherit(int row, double factor, boolean isBehind) {
+    pacing[row] = factor;
+    behind[row] = (byte) (isBehind ? 1 : 0);
   }
 
   /** The period's progress when the pacer's current window of a row began (pacer thread only). */
