@@ -49,8 +49,9 @@ public final class PlanSnapshot {
       }
     }
     segmentExceptions = new byte[m];
-    capExceptions = exceptions(c.capRows, c.capSegments, c.capValues, 1);
-    relevanceExceptions = exceptions(c.relevanceRows, c.relevanceSegments, c.relevanceValues, 2);
+    capExceptions = exceptions("cap", c.capRows, c.capSegments, c.capValues, 1);
+    relevanceExceptions = exceptions("relevance", c.relevanceRows, c.relevanceSegments,
+        c.relevanceValues, 2);
     promisedIndexOfRow = new int[c.supplierIds.length];
     java.util.Arrays.fill(promisedIndexOfRow, -1);
     for (int k = 0; k < c.promisedRows.length; k++) {
@@ -58,10 +59,18 @@ public final class PlanSnapshot {
     }
   }
 
-  private Long2DoubleOpenHashMap exceptions(int[] rows, int[] segments, double[] values, int bit) {
+  /** An edge listed twice would have two values: refused, not settled by which comes last. */
+  private Long2DoubleOpenHashMap exceptions(String what, int[] rows, int[] segments, double[] values,
+      int bit) {
     Long2DoubleOpenHashMap map = new Long2DoubleOpenHashMap(rows.length);
     for (int k = 0; k < rows.length; k++) {
-      map.put(edgeKey(rows[k], segments[k]), values[k]);
+      long key = edgeKey(rows[k], segments[k]);
+      if (map.containsKey(key)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s exception %d: supplier %d in segment %d is listed twice: expected each edge once",
+            what, k, c.supplierIds[rows[k]], c.segmentIds[segments[k]]));
+      }
+      map.put(key, values[k]);
       segmentExceptions[segments[k]] |= (byte) bit;
     }
     return map;
