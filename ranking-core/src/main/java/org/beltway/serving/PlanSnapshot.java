@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Locale;
 import org.beltway.allocation.AllocationPlan;
+import org.beltway.entity.ShopPlan;
 import org.beltway.internal.dual.Duals;
 import org.beltway.supplier.SupplierTable;
 
@@ -90,6 +91,20 @@ public final class PlanSnapshot {
    */
   public static PlanSnapshot of(AllocationPlan plan, SupplierTable suppliers, SnapshotHeader header) {
     return new PlanSnapshot(SnapshotExport.columns(plan, suppliers, header));
+  }
+
+  /**
+   * The snapshot of an entity plan shared among its shops, for a search node whose candidates are
+   * shops: its directory is by shop id, and every shop's boost in a segment is its entity's there
+   * ({@link ShopPlan#boost}), bit for bit, so a {@link Reranker} serves it unchanged. A shop is shown
+   * only in the programs it joined; its planned impressions are {@link ShopPlan#shopTotal}, and its
+   * guarantee and total cap its entity's times its share of the entity's plan. Written and read by
+   * {@link SnapshotFormat} as any other snapshot.
+   *
+   * @throws IllegalArgumentException if the entity plan has more than 65 535 distinct group memberships
+   */
+  public static PlanSnapshot of(ShopPlan plan, SnapshotHeader header) {
+    return new PlanSnapshot(ShopSnapshotExport.columns(plan, header));
   }
 
   SnapshotColumns columns() {

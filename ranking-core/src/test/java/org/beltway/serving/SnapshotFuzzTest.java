@@ -58,13 +58,15 @@ class SnapshotFuzzTest {
   }
 
   /**
-   * Runs {@code cases} mutations from {@code seed}, alternating between two plans (one with edge
-   * exceptions). Resealed mutations model a faulty writer: their checksum passes, so they may make
+   * Runs {@code cases} mutations from {@code seed}, going round three plans: a day, a small day with
+   * edge exceptions, and an entity plan served by shop. Resealed mutations model a faulty writer: their checksum passes, so they may make
    * another valid plan, but never another exception.
    */
   private void fuzz(long seed, int cases, boolean resealed) throws IOException {
+    ShopMarket shops = ShopMarket.day();
     SnapshotMutation.Sources[] sources = {sources(ServingMarket.onePercent()),
-        sources(ServingMarket.withExceptions())};
+        sources(ServingMarket.withExceptions()), sources(shops.snapshot(7), PlanSnapshot.of(shops.plan,
+            new SnapshotHeader("another-market", 7, 1_700_000_000_000L)), shops.snapshot(8))};
     Map<SnapshotMutation.Kind, int[]> outcomes = new EnumMap<>(SnapshotMutation.Kind.class);
     SplittableRandom root = new SplittableRandom(seed);
     for (int i = 0; i < cases; i++) {
@@ -157,10 +159,14 @@ class SnapshotFuzzTest {
   }
 
   private static SnapshotMutation.Sources sources(ServingMarket day) {
-    PlanSnapshot snapshot = day.snapshot(7);
-    byte[] other = SnapshotFormat.toBytes(PlanSnapshot.of(day.plan, day.market.suppliers(),
-        new SnapshotHeader("another-market", 7, 1_700_000_000_000L)));
-    byte[] version = SnapshotFormat.toBytes(day.snapshot(8));
+    return sources(day.snapshot(7), PlanSnapshot.of(day.plan, day.market.suppliers(),
+        new SnapshotHeader("another-market", 7, 1_700_000_000_000L)), day.snapshot(8));
+  }
+
+  private static SnapshotMutation.Sources sources(PlanSnapshot snapshot, PlanSnapshot otherMarketplace,
+      PlanSnapshot otherVersion) {
+    byte[] other = SnapshotFormat.toBytes(otherMarketplace);
+    byte[] version = SnapshotFormat.toBytes(otherVersion);
     byte[] bytes = SnapshotFormat.toBytes(snapshot);
     SnapshotLayout layout = SnapshotLayout.of(snapshot);
     if (layout.length() != bytes.length) {
