@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Locale;
 import org.beltway.allocation.AllocationPlan;
+import org.beltway.entity.ShopPlan;
 import org.beltway.internal.dual.Duals;
 import org.beltway.supplier.SupplierTable;
 
@@ -49,8 +50,9 @@ public final class PlanSnapshot {
       }
     }
     segmentExceptions = new byte[m];
-    capExceptions = exceptions(c.capRows, c.capSegments, c.capValues, 1);
-    relevanceExceptions = exceptions(c.relevanceRows, c.relevanceSegments, c.relevanceValues, 2);
+    capExceptions = exceptions("cap", c.capRows, c.capSegments, c.capValues, 1);
+    relevanceExceptions = exceptions("relevance", c.relevanceRows, c.relevanceSegments,
+        c.relevanceValues, 2);
     promisedIndexOfRow = new int[c.supplierIds.length];
     java.util.Arrays.fill(promisedIndexOfRow, -1);
     for (int k = 0; k < c.promisedRows.length; k++) {
@@ -58,10 +60,18 @@ public final class PlanSnapshot {
     }
   }
 
-  private Long2DoubleOpenHashMap exceptions(int[] rows, int[] segments, double[] values, int bit) {
+  /** An edge listed twice would have two values: refused, not settled by which comes last. */
+  private Long2DoubleOpenHashMap exceptions(String what, int[] rows, int[] segments, double[] values,
+      int bit) {
     Long2DoubleOpenHashMap map = new Long2DoubleOpenHashMap(rows.length);
     for (int k = 0; k < rows.length; k++) {
-      map.put(edgeKey(rows[k], segments[k]), values[k]);
+      long key = edgeKey(rows[k], segments[k]);
+      if (map.containsKey(key)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s exception %d: supplier %d in segment %d is listed twice: expected each edge once",
+            what, k, c.supplierIds[rows[k]], c.segmentIds[segments[k]]));
+      }
+      map.put(key, values[k]);
       segmentExceptions[segments[k]] |= (byte) bit;
     }
     return map;
@@ -81,6 +91,20 @@ public final class PlanSnapshot {
    */
   public static PlanSnapshot of(AllocationPlan plan, SupplierTable suppliers, SnapshotHeader header) {
     return new PlanSnapshot(SnapshotExport.columns(plan, suppliers, header));
+  }
+
+  /**
+   * The snapshot of an entity plan shared among its shops, for a search node whose candidates are
+   * shops: its directory is by shop id, and every shop's boost in a segment is its entity's there
+   * ({@link ShopPlan#boost}), bit for bit, so a {@link Reranker} serves it unchanged. A shop is shown
+   * only in the programs it joined; its planned impressions are {@link ShopPlan#shopTotal}, and its
+   * guarantee and total cap its entity's times its share of the entity's plan. Written and read by
+   * {@link SnapshotFormat} as any other snapshot.
+   *
+   * @throws IllegalArgumentException if the entity plan has more than 65 535 distinct group memberships
+   */
+  public static PlanSnapshot of(ShopPlan plan, SnapshotHeader header) {
+    return new PlanSnapshot(ShopSnapshotExport.columns(plan, header));
   }
 
   SnapshotColumns columns() {

@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.EligibilityGraph;
@@ -15,6 +16,8 @@ import org.beltway.supplier.SupplierTable;
 
 /** The columns of a plan's snapshot, taken from the plan, its problem and the supplier table. */
 final class SnapshotExport {
+  private static final Program[] PROGRAMS = Program.values();
+
   private SnapshotExport() {}
 
   static SnapshotColumns columns(AllocationPlan plan, SupplierTable suppliers, SnapshotHeader header) {
@@ -41,12 +44,7 @@ final class SnapshotExport {
     c.planned = new float[n];
     c.programs = new byte[n];
     c.supplierCombo = new short[n];
-    Program[] programs = Program.values();
-    int groups = problem.groupCount();
-    Long2IntOpenHashMap comboOfMask = new Long2IntOpenHashMap();
-    LongArrayList masks = new LongArrayList();
-    comboOfMask.put(0L, 0);
-    masks.add(0L);
+    GroupSets sets = new GroupSets();
     IntArrayList promised = new IntArrayList();
     for (int row = 0; row < n; row++) {
       long id = graph.supplierId(row);
@@ -59,47 +57,86 @@ final class SnapshotExport {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "supplier %d of the plan is not in the supplier table", id));
       }
-      int bits = 0;
-      for (Program p : programs) {
-        if (suppliers.joined(tableRow, p)) {
-          bits |= 1 << p.ordinal();
-        }
-      }
-      c.programs[row] = (byte) bits;
-      long mask = 0;
-      for (int g = 0; g < groups; g++) {
-        if (problem.group(g).includesSupplier(row)) {
-          mask |= 1L << g;
-        }
-      }
-      int combo = comboOfMask.computeIfAbsent(mask, k -> masks.size());
-      if (combo == masks.size()) {
-        if (combo > 0xFFFF) {
-          throw new IllegalArgumentException(
-              "the plan's suppliers belong to more than 65535 distinct sets of groups");
-        }
-        masks.add(mask);
-      }
-      c.supplierCombo[row] = (short) combo;
-      if (c.level[row] != 0 || problem.guarantee(row) > 0
-          || problem.totalCap(row) < Double.POSITIVE_INFINITY) {
+      c.programs[row] = programBits(suppliers, tableRow);
+      c.supplierCombo[row] = sets.of(groupMask(problem, row));
+      if (promised(plan, problem, row)) {
         promised.add(row);
       }
     }
-    c.supplierMasks = masks.toLongArray();
+    c.supplierMasks = sets.masks();
     c.promisedRows = promised.toIntArray();
     c.guarantee = new float[c.promisedRows.length];
     c.totalCap = new float[c.promisedRows.length];
     for (int k = 0; k < c.promisedRows.length; k++) {
       int row = c.promisedRows[k];
       c.guarantee[k] = (float) problem.guarantee(row);
-      double cap = problem.totalCap(row);
-      float f = (float) cap;
-      c.totalCap[k] = f > cap ? Math.nextDown(f) : f;
+      c.totalCap[k] = capDown(problem.totalCap(row));
     }
   }
 
-  private static void segmentsOf(SnapshotColumns c, AllocationPlan plan, AllocationProblem problem,
+  /** Bit {@code p} set when the table's supplier joined program {@code p} (ordinal). */
+  static byte programBits(SupplierTable suppliers, int tableRow) {
+    int bits = 0;
+    for (Program p : PROGRAMS) {
+      if (suppliers.joined(tableRow, p)) {
+        bits |= 1 << p.ordinal();
+      }
+    }
+    return (byte) bits;
+  }
+
+  /** The groups that hold a supplier row of the problem, as bits. */
+  static long groupMask(AllocationProblem problem, int row) {
+    long mask = 0;
+    for (int g = 0, groups = problem.groupCount(); g < groups; g++) {
+      if (problem.group(g).includesSupplier(row)) {
+        mask |= 1L << g;
+      }
+    }
+    return mask;
+  }
+
+  /** Whether a supplier row has a promise: a level, a guarantee or a total cap. */
+  static boolean promised(AllocationPlan plan, AllocationProblem problem, int row) {
+    return plan.supplierLevel(row) != 0 || problem.guarantee(row) > 0
+        || problem.totalCap(row) < Double.POSITIVE_INFINITY;
+  }
+
+  /** A total cap rounded down to float, so that serving never allows more than the plan. */
+  static float capDown(double cap) {
+    float f = (float) cap;
+    return f > cap ? Math.nextDown(f) : f;
+  }
+
+  /** The distinct group sets of suppliers, numbered as they come; set 0 is the empty one. */
+  static final class GroupSets {
+    private final Long2IntOpenHashMap indexOfMask = new Long2IntOpenHashMap();
+    private final LongArrayList masks = new LongArrayList();
+
+    GroupSets() {
+      indexOfMask.put(0L, 0);
+      masks.add(0L);
+    }
+
+    /** @throws IllegalArgumentException past 65 535 distinct sets */
+    short of(long mask) {
+      int index = indexOfMask.computeIfAbsent(mask, k -> masks.size());
+      if (index == masks.size()) {
+        if (index > 0xFFFF) {
+          throw new IllegalArgumentException(
+              "the plan's suppliers belong to more than 65535 distinct sets of groups");
+        }
+        masks.add(mask);
+      }
+      return (short) index;
+    }
+
+    long[] masks() {
+      return masks.toLongArray();
+    }
+  }
+
+  static void segmentsOf(SnapshotColumns c, AllocationPlan plan, AllocationProblem problem,
       EligibilityGraph graph) {
     SegmentTable segments = graph.segments();
     int m = segments.size();
@@ -146,9 +183,18 @@ final class SnapshotExport {
     }
   }
 
-  /** The edges whose cap is not their segment's, and those whose relevance is not 1. */
   private static void edgeExceptions(SnapshotColumns c, AllocationProblem problem,
       EligibilityGraph graph) {
+    edgeExceptions(c, problem, graph.edgeCount(), graph::supplierOf, graph::segmentOf, e -> e);
+  }
+
+  /**
+   * The served edges whose cap is not their segment's, and those whose relevance is not 1: served edge
+   * {@code k} is row {@code rowOf(k)} in segment {@code segmentOf(k)} and has the values of the plan's
+   * edge {@code planEdgeOf(k)}.
+   */
+  static void edgeExceptions(SnapshotColumns c, AllocationProblem problem, int edges,
+      IntUnaryOperator rowOf, IntUnaryOperator segmentOf, IntUnaryOperator planEdgeOf) {
     IntArrayList capRows = new IntArrayList();
     IntArrayList capSegments = new IntArrayList();
     DoubleArrayList capValues = new DoubleArrayList();
@@ -156,9 +202,10 @@ final class SnapshotExport {
     IntArrayList relSegments = new IntArrayList();
     DoubleArrayList relValues = new DoubleArrayList();
     boolean relevance = problem.hasRelevance();
-    for (int e = 0, edges = graph.edgeCount(); e < edges; e++) {
-      int row = graph.supplierOf(e);
-      int j = graph.segmentOf(e);
+    for (int k = 0; k < edges; k++) {
+      int row = rowOf.applyAsInt(k);
+      int j = segmentOf.applyAsInt(k);
+      int e = planEdgeOf.applyAsInt(k);
       double cap = problem.edgeCap(e);
       if (Double.doubleToRawLongBits(cap) != Double.doubleToRawLongBits(c.segmentCap[j])) {
         capRows.add(row);

@@ -1,7 +1,5 @@
 package org.beltway.serving;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,8 +43,11 @@ import java.util.zip.CRC32C;
  * <p>A supplier without a promise has level 0 and is not listed among the promised. So a snapshot
  * takes {@code 23 + 20 × (share of suppliers with a promise)} bytes a supplier, plus 49 a segment.
  * Reading checks, in order: the magic, the version, that the body and checksum are all there, the
- * checksum, the marketplace, and every value ({@link PlanSnapshot}); each failure is a
- * {@link SnapshotException} saying what is wrong.
+ * checksum, that a file ends there, the marketplace, and every value ({@link PlanSnapshot}); each
+ * failure is a {@link SnapshotException} saying what is wrong. The checksum covers every byte from the
+ * magic to the body's end, so a corruption anywhere is refused, never read as another plan; memory
+ * grows with the bytes read, never with the length a (corrupt) field claims. {@code SnapshotFuzzTest}
+ * holds the reader to both.
  */
 public final class SnapshotFormat {
   public static final int VERSION = 1;
@@ -155,13 +156,22 @@ public final class SnapshotFormat {
   }
 
   /**
-   * Reads a snapshot for the given marketplace from a file.
+   * Reads a snapshot for the given marketplace from a file, which must hold the snapshot and nothing
+   * after it.
    *
-   * @throws SnapshotException if the file is not a valid snapshot of that marketplace
+   * @throws SnapshotException if the file is not a valid snapshot of that marketplace, the message
+   *     starting with the file's path
    */
   public static PlanSnapshot read(Path file, String expectedMarketplace) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, expectedMarketplace);
+      PlanSnapshot snapshot = read(in, expectedMarketplace);
+      long after = in.transferTo(OutputStream.nullOutputStream());
+      if (after > 0) {
+        throw new SnapshotException(String.format(Locale.ROOT,
+            "corrupted snapshot: %d bytes after its checksum: a snapshot file holds one snapshot",
+            after));
+      }
+      return snapshot;
     } catch (SnapshotException e) {
       throw new SnapshotException(file + ": " + e.getMessage(), e);
     }
@@ -169,14 +179,15 @@ public final class SnapshotFormat {
 
   /**
    * Reads a snapshot for the given marketplace from a stream (read to the snapshot's end, not closed).
+   * Memory grows with the bytes that arrive, never with what the length field claims.
    *
    * @throws SnapshotException if the bytes are not a valid snapshot of that marketplace
    */
   public static PlanSnapshot read(InputStream in, String expectedMarketplace) throws IOException {
-    DataInputStream data = new DataInputStream(in);
-    byte[] preamble = new byte[PREAMBLE];
-    int got = data.readNBytes(preamble, 0, PREAMBLE);
-    if (got >= MAGIC.length && !Arrays.equals(preamble, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    byte[] preamble = in.readNBytes(PREAMBLE);
+    int got = preamble.length;
+    int magic = Math.min(got, MAGIC.length);
+    if (!Arrays.equals(preamble, 0, magic, MAGIC, 0, magic)) {
       throw new SnapshotException("not a Beltway plan snapshot: the first bytes are not \"BELTPLAN\"");
     }
     if (got < PREAMBLE) {
@@ -195,29 +206,28 @@ public final class SnapshotFormat {
       throw new SnapshotException(String.format(Locale.ROOT,
           "corrupted snapshot: body length %d is not between 0 and %d", length, MAX_BODY));
     }
-    byte[] all = new byte[PREAMBLE + (int) length];
-    System.arraycopy(preamble, 0, all, 0, PREAMBLE);
-    int body = data.readNBytes(all, PREAMBLE, (int) length);
-    if (body < length) {
+    // readNBytes(n) gathers what arrives in small buffers: a flipped length costs no memory
+    byte[] body = in.readNBytes((int) length);
+    if (body.length < length) {
       throw new SnapshotException(String.format(Locale.ROOT,
-          "truncated snapshot: the body has %d of its %d bytes", body, length));
+          "truncated snapshot: the body has %d of its %d bytes", body.length, length));
     }
-    int stored;
-    try {
-      stored = data.readInt();
-    } catch (EOFException e) {
-      throw new SnapshotException("truncated snapshot: the checksum is missing", e);
+    byte[] checksum = in.readNBytes(4);
+    if (checksum.length < 4) {
+      throw new SnapshotException(String.format(Locale.ROOT,
+          "truncated snapshot: %d of the checksum's 4 bytes after the %d-byte body", checksum.length,
+          length));
     }
+    int stored = ByteBuffer.wrap(checksum).getInt();
     CRC32C crc = new CRC32C();
-    crc.update(all, 0, all.length);
+    crc.update(preamble, 0, PREAMBLE);
+    crc.update(body, 0, body.length);
     if ((int) crc.getValue() != stored) {
       throw new SnapshotException(String.format(Locale.ROOT,
           "corrupted snapshot: checksum %08x, but the bytes give %08x", stored, (int) crc.getValue()));
     }
-    ByteBuffer b = ByteBuffer.wrap(all);
-    b.position(PREAMBLE);
     try {
-      return SnapshotParse.parse(b, expectedMarketplace);
+      return SnapshotParse.parse(ByteBuffer.wrap(body), expectedMarketplace);
     } catch (BufferUnderflowException e) {
       throw new SnapshotException("corrupted snapshot: its counts need more bytes than its body has", e);
     } catch (IllegalArgumentException e) {

@@ -57,6 +57,35 @@ final class ServingMarket {
     return onePercent;
   }
 
+  private static ServingMarket withExceptions;
+
+  /**
+   * A small day (0.3% scale, seed 7) with relevance on every edge, tighter caps on every 37th edge
+   * and per-segment caps on every 53rd supplier: a plan whose snapshot lists edge exceptions.
+   */
+  static synchronized ServingMarket withExceptions() {
+    if (withExceptions == null) {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+      withExceptions = new ServingMarket(0.003, 7, (b, graph) -> {
+        double[] relevance = new double[graph.edgeCount()];
+        for (int e = 0; e < relevance.length; e++) {
+          relevance[e] = 0.5 + random.nextDouble();
+        }
+        b.relevance(relevance);
+        for (int e = 0; e < graph.edgeCount(); e += 37) {
+          int j = graph.segmentOf(e);
+          b.capEdge(graph.supplierId(graph.supplierOf(e)), graph.segments().id(j),
+              0.001 * graph.segments().traffic(j));
+        }
+        for (int row = 0; row < graph.supplierCount(); row += 53) {
+          b.capPerSegment(graph.supplierId(row), 5.0);
+        }
+        return b;
+      });
+    }
+    return withExceptions;
+  }
+
   /** A day at {@code scale} with extra terms on the problem (relevance, caps). */
   static ServingMarket of(double scale, long seed, BiFunction<AllocationProblem.Builder, EligibilityGraph, AllocationProblem.Builder> extra) {
     return new ServingMarket(scale, seed, extra);

@@ -120,6 +120,56 @@ class SnapshotFormatTest {
     assertSame(before, live.current());
   }
 
+  /**
+   * Regression (fuzz, BODY_LENGTH): the reader allocated the body's claimed length before reading it,
+   * so a flipped length field threw OutOfMemoryError (at the tests' -Xmx3g) instead of refusing.
+   */
+  @Test
+  void aHugeBodyLengthIsRefusedWithoutAllocatingIt() {
+    for (long length : new long[] {Integer.MAX_VALUE - 64, Integer.MAX_VALUE - 64, 1L << 30,
+        BYTES.length}) {
+      byte[] bad = BYTES.clone();
+      ByteBuffer.wrap(bad).putLong(12, length);
+      assertEquals(String.format(java.util.Locale.ROOT,
+          "truncated snapshot: the body has %d of its %d bytes", BYTES.length - 20, length),
+          rejected(bad, ServingMarket.NAME));
+    }
+  }
+
+  /** A file is one snapshot: bytes after its checksum mean something wrote to it after the move. */
+  @Test
+  void aFileWithBytesAfterTheChecksumIsRefused(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("plan.snap");
+    byte[] longer = Arrays.copyOf(BYTES, BYTES.length + 3);
+    Files.write(file, longer);
+    SnapshotException e = assertThrows(SnapshotException.class,
+        () -> SnapshotFormat.read(file, ServingMarket.NAME));
+    assertEquals(file + ": corrupted snapshot: 3 bytes after its checksum: a snapshot file holds one"
+        + " snapshot", e.getMessage());
+    SnapshotFormat.read(new ByteArrayInputStream(longer), ServingMarket.NAME); // a stream reads on
+  }
+
+  /** A faulty writer's repeated edge exception would give the edge two values: refused. */
+  @Test
+  void anEdgeExceptionListedTwiceIsRefused() {
+    PlanSnapshot snapshot = ServingMarket.withExceptions().snapshot(1);
+    byte[] bytes = SnapshotFormat.toBytes(snapshot);
+    SnapshotLayout.Section caps = SnapshotLayout.of(snapshot).sections().stream()
+        .filter(x -> x.name().equals("cap exceptions")).findFirst().orElseThrow();
+    int count = caps.length() / 16;
+    assertTrue(count >= 2, "cap exceptions: " + count);
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    b.putInt(caps.start() + 4, b.getInt(caps.start()));
+    b.putInt(caps.start() + 4 * count + 4, b.getInt(caps.start() + 4 * count));
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - 4);
+    b.putInt(bytes.length - 4, (int) crc.getValue());
+    SnapshotColumns c = snapshot.columns();
+    assertEquals(String.format(java.util.Locale.ROOT, "invalid snapshot: cap exception 1: supplier %d"
+        + " in segment %d is listed twice: expected each edge once", c.supplierIds[c.capRows[0]],
+        c.segmentIds[c.capSegments[0]]), rejected(bytes, ServingMarket.NAME));
+  }
+
   private static String rejected(byte[] bytes, String marketplace) {
     return assertThrows(SnapshotException.class,
         () -> SnapshotFormat.read(new ByteArrayInputStream(bytes), marketplace)).getMessage();
