@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.Objects;
 import org.beltway.internal.Strict;
 import org.beltway.internal.dual.CompiledProblem;
 import org.beltway.internal.dual.ProblemCompiler;
@@ -60,9 +59,7 @@ public final class AllocationProblem {
 
   /** A builder for a problem on the given eligibility graph. */
   public static Builder builder(EligibilityGraph graph) {
-    if (graph == null) {
-      throw new NullPointerException("graph must not be null");
-    }
+    Strict.nonNull(graph, "graph", EligibilityGraph.class);
     return new Builder(graph);
   }
 
@@ -135,6 +132,7 @@ public final class AllocationProblem {
 
   /** The index of a group share by name, or -1. */
   public int groupIndex(String name) {
+    Strict.nonNull(name, "name", String.class);
     for (int g = 0; g < groups.length; g++) {
       if (groups[g].name().equals(name)) {
         return g;
@@ -220,7 +218,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if merit was already set
      */
     public Builder merit(double[] meritByRow) {
-      Objects.requireNonNull(meritByRow, "meritByRow must not be null");
+      Strict.nonNull(meritByRow, "meritByRow", double[].class);
       checkOpen();
       Strict.requireUnset("merit", merit);
       checkLength("merit", meritByRow.length, graph.supplierCount(), "supplier");
@@ -246,9 +244,8 @@ public final class AllocationProblem {
      * @throws IllegalStateException if merit was already set
      */
     public Builder scores(Scores scores, Merit map) {
-      if (scores == null || map == null) {
-        throw new NullPointerException("scores and map must not be null");
-      }
+      Strict.nonNull(scores, "scores", Scores.class);
+      Strict.nonNull(map, "map", Merit.class);
       checkLength("scores", scores.size(), graph.supplierCount(), "supplier");
       for (int row = 0; row < scores.size(); row++) {
         long id = scores.table().id(row);
@@ -269,8 +266,8 @@ public final class AllocationProblem {
      * @throws IllegalArgumentException as {@link #scores(Scores, Merit)} does for the values
      */
     public Builder scores(double[] compositeByRow, Merit map) {
-      Objects.requireNonNull(compositeByRow, "compositeByRow must not be null");
-      Objects.requireNonNull(map, "map must not be null");
+      Strict.nonNull(compositeByRow, "compositeByRow", double[].class);
+      Strict.nonNull(map, "map", Merit.class);
       checkOpen();
       Strict.requireUnset("merit", merit);
       checkLength("scores", compositeByRow.length, graph.supplierCount(), "supplier");
@@ -291,7 +288,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if relevance was already set
      */
     public Builder relevance(double[] byEdge) {
-      Objects.requireNonNull(byEdge, "byEdge must not be null");
+      Strict.nonNull(byEdge, "byEdge", double[].class);
       checkOpen();
       Strict.requireUnset("relevance", relevance);
       checkLength("relevance", byEdge.length, graph.edgeCount(), "edge");
@@ -336,7 +333,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if this was already called
      */
     public Builder guarantees(double[] impressionsByRow) {
-      Objects.requireNonNull(impressionsByRow, "impressionsByRow must not be null");
+      Strict.nonNull(impressionsByRow, "impressionsByRow", double[].class);
       checkOpen();
       Strict.requireUnset("guarantees", guaranteesByRow);
       checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
@@ -441,7 +438,7 @@ public final class AllocationProblem {
      *     mask has the wrong length, or if there would be more than {@link #MAX_GROUPS}
      */
     public Builder share(GroupShare share) {
-      Objects.requireNonNull(share, "share must not be null");
+      Strict.nonNull(share, "share", GroupShare.class);
       checkOpen();
       if (!shareNames.add(share.name())) {
         throw new IllegalArgumentException("group share \"" + share.name() + "\" given twice");
@@ -498,9 +495,7 @@ public final class AllocationProblem {
     public Builder priorities(Priorities priorities) {
       checkOpen();
       Strict.requireUnset("priorities", this.priorities);
-      if (priorities == null) {
-        throw new NullPointerException("priorities must not be null");
-      }
+      Strict.nonNull(priorities, "priorities", Priorities.class);
       this.priorities = priorities;
       return this;
     }

@@ -101,30 +101,30 @@ public final class GroupShare {
 
     /** The group's suppliers: rows of the problem's supplier table for which the predicate holds. */
     public Builder suppliers(IntPredicate rows) {
-      checkSuppliersUnset();
       if (rows == null) {
-        throw error("suppliers must not be null");
+        throw Strict.nullArgument(label("suppliers"), IntPredicate.class);
       }
+      checkSuppliersUnset();
       supplierRows = rows;
       return this;
     }
 
     /** The group's suppliers: rows whose mask entry is true (one entry per row; copied). */
     public Builder suppliers(boolean[] mask) {
-      checkSuppliersUnset();
       if (mask == null) {
-        throw error("suppliers must not be null");
+        throw Strict.nullArgument(label("suppliers"), boolean[].class);
       }
+      checkSuppliersUnset();
       supplierMask = mask.clone();
       return this;
     }
 
     /** The scope: segment indexes for which the predicate holds; all segments when not set. */
     public Builder segments(IntPredicate segmentIndexes) {
-      Strict.requireUnset(label("segments"), this.segmentIndexes);
       if (segmentIndexes == null) {
-        throw error("segments must not be null");
+        throw Strict.nullArgument(label("segments"), IntPredicate.class);
       }
+      Strict.requireUnset(label("segments"), this.segmentIndexes);
       this.segmentIndexes = segmentIndexes;
       return this;
     }

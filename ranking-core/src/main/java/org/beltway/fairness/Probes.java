@@ -3,10 +3,10 @@ package org.beltway.fairness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 import org.beltway.score.Signal;
 import org.beltway.supplier.SupplierTable;
 
@@ -123,7 +123,7 @@ public final class Probes {
   public static List<Violation> monotonicity(Planner planner, SupplierTable suppliers,
       SegmentTable segments, long supplierId, Signal signal, int delta, double tolerance) {
     check(planner, suppliers, segments, tolerance);
-    Objects.requireNonNull(signal, "signal must not be null");
+    Strict.nonNull(signal, "signal", Signal.class);
     int row = rowOf(suppliers, supplierId);
     if (delta < 1) {
       throw new IllegalArgumentException("delta (" + delta + "): expected at least 1");
@@ -234,9 +234,9 @@ public final class Probes {
   }
 
   private static void check(Planner planner, SupplierTable suppliers, SegmentTable segments, double tolerance) {
-    Objects.requireNonNull(planner, "planner must not be null");
-    Objects.requireNonNull(suppliers, "suppliers must not be null");
-    Objects.requireNonNull(segments, "segments must not be null");
+    Strict.nonNull(planner, "planner", Planner.class);
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
+    Strict.nonNull(segments, "segments", SegmentTable.class);
     if (!(tolerance >= 0 && tolerance < 1)) {
       throw new IllegalArgumentException("tolerance (" + tolerance + "): expected a number in [0, 1)");
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.Amount;
 import org.beltway.supplier.SupplierTable;
 
@@ -101,6 +102,7 @@ public final class Scores {
    * @throws IndexOutOfBoundsException if the row is not in [0, size)
    */
   public double dimension(int row, Dimension dimension) {
+    Strict.nonNull(dimension, "dimension", Dimension.class);
     return dimensions[dimension.ordinal()][position(row)];
   }
 
@@ -169,6 +171,7 @@ public final class Scores {
 
   /** {@link #dimension(int, Dimension)} of a supplier id; throws as {@link #row(long)}. */
   public double dimensionById(long supplierId, Dimension dimension) {
+    Strict.nonNull(dimension, "dimension", Dimension.class);
     return dimension(row(supplierId), dimension);
   }
 
