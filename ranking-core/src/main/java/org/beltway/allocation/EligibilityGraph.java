@@ -155,6 +155,10 @@ public final class EligibilityGraph {
    * wholesale segments only (the one channel without a program); use
    * {@link #builder(SupplierTable, SegmentTable)} for the others.
    *
+   * <p>The graph's rows are in the order of {@code supplierIds}, which need not be any table's: the
+   * problem's positional by-row arrays ({@code merit}, {@code guarantees}, masks) follow it, while
+   * values of a table ({@code Scores}, a share over scores) are placed by supplier id.
+   *
    * @param supplierIds the suppliers' ids, one per row, no duplicates (copied)
    * @param segments the segments
    * @throws IllegalArgumentException naming a duplicate supplier id

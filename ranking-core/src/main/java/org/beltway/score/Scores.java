@@ -3,7 +3,6 @@ package org.beltway.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.beltway.internal.Strict;
 import org.beltway.supplier.Amount;
 import org.beltway.supplier.SupplierTable;
@@ -83,8 +82,13 @@ public final class Scores {
     return row;
   }
 
+  /** The row's position, or an exception naming the row and this table's size (a row of another table?). */
   private int position(int row) {
-    return groups.positionOf[Objects.checkIndex(row, composite.length)];
+    if (row < 0 || row >= composite.length) {
+      throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
+          "row %d: expected a row of the %d scored suppliers", row, composite.length));
+    }
+    return groups.positionOf[row];
   }
 
   /**
