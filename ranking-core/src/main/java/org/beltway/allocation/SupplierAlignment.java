@@ -13,7 +13,8 @@ import org.beltway.supplier.SupplierTable;
  * array of a table's scores met such a graph silently and gave each row another supplier's merit, the
  * best supplier the least traffic. So values of a table enter a problem only with the ids they were
  * computed for ({@link Scores} carries its table), and are placed by id here: the same problem in any row
- * order, and a table of other suppliers refused naming both sizes.
+ * order (its plan the same to rounding, about 1e-15 of a segment, not bitwise), and a table of other
+ * suppliers refused naming both sizes.
  */
 final class SupplierAlignment {
   private SupplierAlignment() {}

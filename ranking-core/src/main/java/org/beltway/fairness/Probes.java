@@ -16,7 +16,8 @@ import org.beltway.supplier.SupplierTable;
  *
  * <ul>
  *   <li>{@link #rowOrder} and {@link #anonymity}: the order of the rows, and the ids, change nothing
- *       but names;
+ *       but names (scores bit for bit; plans to about 1e-15 of a segment's traffic, not bitwise, since
+ *       a segment's sums run in row order);
  *   <li>{@link #split}: one supplier cut into N shops of its entity with the same total signals never
  *       raises their combined traffic in any segment;
  *   <li>{@link #sybil}: shops of other entities with small flawless records never get more traffic
@@ -39,10 +40,12 @@ public final class Probes {
 
   /**
    * Row order: the plan of the table with its rows shuffled (seeded) gives every supplier the same
-   * impressions in every segment.
+   * impressions in every segment, to rounding: plans of the same problem with rows shuffled agree to
+   * about 1e-15 relative, not bitwise, because a segment's sums run in row order and floating-point
+   * addition is not associative (docs/design.md §4, {@code RowOrderLawTest}).
    *
-   * @param tolerance relative to each segment's traffic, e.g. 1e-9 (sums in another order round
-   *     differently)
+   * @param tolerance relative to each segment's traffic, e.g. 1e-9: far above that rounding, far below
+   *     the solver's tolerances
    */
   public static List<Violation> rowOrder(Planner planner, SupplierTable suppliers, SegmentTable segments,
       long seed, double tolerance) {
