@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import org.beltway.allocation.UnmetPromise.Binding;
 import org.beltway.allocation.UnmetPromise.Kind;
+import org.beltway.internal.Strict;
 import org.beltway.internal.dual.CompiledProblem;
 import org.beltway.internal.dual.DualsSnapshot;
 import org.beltway.internal.dual.UnpromisedEdges;
@@ -177,6 +178,7 @@ public final class AllocationPlan {
    * @throws IllegalArgumentException for an unknown group name
    */
   public double groupTotal(String name) {
+    Strict.nonNull(name, "name", String.class);
     int g = problem.groupIndex(name);
     if (g < 0) {
       throw new IllegalArgumentException("unknown group share \"" + name + "\"");

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.Objects;
 import org.beltway.internal.Strict;
 import org.beltway.internal.dual.CompiledProblem;
 import org.beltway.internal.dual.ProblemCompiler;
@@ -60,9 +59,7 @@ public final class AllocationProblem {
 
   /** A builder for a problem on the given eligibility graph. */
   public static Builder builder(EligibilityGraph graph) {
-    if (graph == null) {
-      throw new NullPointerException("graph must not be null");
-    }
+    Strict.nonNull(graph, "graph", EligibilityGraph.class);
     return new Builder(graph);
   }
 
@@ -135,6 +132,7 @@ public final class AllocationProblem {
 
   /** The index of a group share by name, or -1. */
   public int groupIndex(String name) {
+    Strict.nonNull(name, "name", String.class);
     for (int g = 0; g < groups.length; g++) {
       if (groups[g].name().equals(name)) {
         return g;
@@ -212,7 +210,9 @@ public final class AllocationProblem {
     }
 
     /**
-     * The merit μ of every supplier, by row.
+     * The merit μ of every supplier, by row of the graph. Positional: for a graph built from a table
+     * the rows are the table's, for one built from ids the ids' order; merit derived from a table's
+     * scores enters by id through {@link #scores(Scores, Merit)} instead.
      *
      * @param meritByRow one finite value {@code > 0} per supplier row (copied)
      * @throws IllegalArgumentException naming the supplier whose merit is invalid, or if the length is
@@ -220,7 +220,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if merit was already set
      */
     public Builder merit(double[] meritByRow) {
-      Objects.requireNonNull(meritByRow, "meritByRow must not be null");
+      Strict.nonNull(meritByRow, "meritByRow", double[].class);
       checkOpen();
       Strict.requireUnset("merit", merit);
       checkLength("merit", meritByRow.length, graph.supplierCount(), "supplier");
@@ -236,52 +236,26 @@ public final class AllocationProblem {
     }
 
     /**
-     * The merit of every supplier from its composite score through a merit map. The scores must be of
-     * the graph's suppliers in the graph's row order, which is checked id by id: positional arrays of
-     * another table would otherwise be taken silently.
+     * The merit of every supplier from its composite score through a merit map. Each graph row takes the
+     * score of its own supplier id, so the scores may come in any row order: a graph built from ids
+     * ({@link EligibilityGraph#builder(long[], SegmentTable)}) need not list the suppliers as the scored
+     * table does. There is no positional overload taking a {@code double[]} of composites: such an array
+     * carries no ids, and one in the table's order met a graph in another order silently, giving every
+     * row another supplier's merit. Raw per-row merit, in the graph's own row order, is
+     * {@link #merit(double[])}.
      *
-     * @param scores the scores, e.g. {@code Scorer.DEFAULT.score(table)} of the graph's table
+     * @param scores the scores of the graph's suppliers, e.g. {@code Scorer.DEFAULT.score(table)}
      * @param map the merit map, e.g. {@link Merit#DEFAULT}
-     * @throws IllegalArgumentException naming the first row whose supplier differs
+     * @throws IllegalArgumentException naming both sizes if the scores are of another number of
+     *     suppliers, or the first graph supplier they do not score
      * @throws IllegalStateException if merit was already set
      */
     public Builder scores(Scores scores, Merit map) {
-      if (scores == null || map == null) {
-        throw new NullPointerException("scores and map must not be null");
-      }
-      checkLength("scores", scores.size(), graph.supplierCount(), "supplier");
-      for (int row = 0; row < scores.size(); row++) {
-        long id = scores.table().id(row);
-        if (id != graph.supplierId(row)) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "scores: row %d is supplier %d in the scored table but supplier %d in the graph: expected"
-                  + " the scores of the graph's suppliers, in the graph's row order", row, id,
-              graph.supplierId(row)));
-        }
-      }
-      return scores(scores.composites(), map);
-    }
-
-    /**
-     * Merit from composite scores given by row, which must be in the graph's row order (prefer
-     * {@link #scores(Scores, Merit)}, which checks it).
-     *
-     * @throws IllegalArgumentException as {@link #scores(Scores, Merit)} does for the values
-     */
-    public Builder scores(double[] compositeByRow, Merit map) {
-      Objects.requireNonNull(compositeByRow, "compositeByRow must not be null");
-      Objects.requireNonNull(map, "map must not be null");
+      Strict.nonNull(scores, "scores", Scores.class);
+      Strict.nonNull(map, "map", Merit.class);
       checkOpen();
       Strict.requireUnset("merit", merit);
-      checkLength("scores", compositeByRow.length, graph.supplierCount(), "supplier");
-      for (int i = 0; i < compositeByRow.length; i++) {
-        double s = compositeByRow[i];
-        if (!(s >= 0 && s <= 1)) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "supplier %d: score (%s): expected a number in [0, 1]", graph.supplierId(i), s));
-        }
-      }
-      return merit(map.apply(compositeByRow));
+      return merit(map.apply(SupplierAlignment.composites(scores, graph)));
     }
 
     /**
@@ -291,7 +265,7 @@ public final class AllocationProblem {
      * @throws IllegalStateException if relevance was already set
      */
     public Builder relevance(double[] byEdge) {
-      Objects.requireNonNull(byEdge, "byEdge must not be null");
+      Strict.nonNull(byEdge, "byEdge", double[].class);
       checkOpen();
       Strict.requireUnset("relevance", relevance);
       checkLength("relevance", byEdge.length, graph.edgeCount(), "edge");
@@ -329,14 +303,15 @@ public final class AllocationProblem {
     /**
      * Guarantees every supplier row its entry, in impressions (0 = no guarantee); for bulk use, such as
      * the demand of a guarantee ledger for 100 k suppliers. May be combined with {@link #guarantee} for
-     * other suppliers.
+     * other suppliers. Positional, as {@link #merit(double[])}: by row of the graph, which is the table's
+     * row only for a graph built from the table; {@link #guarantee} goes by id.
      *
      * @throws IllegalArgumentException naming the first supplier whose amount is invalid or already
      *     guaranteed, or if the length is wrong
      * @throws IllegalStateException if this was already called
      */
     public Builder guarantees(double[] impressionsByRow) {
-      Objects.requireNonNull(impressionsByRow, "impressionsByRow must not be null");
+      Strict.nonNull(impressionsByRow, "impressionsByRow", double[].class);
       checkOpen();
       Strict.requireUnset("guarantees", guaranteesByRow);
       checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
@@ -438,10 +413,12 @@ public final class AllocationProblem {
      * Adds a group share constraint.
      *
      * @throws IllegalArgumentException if a share of the same name was added, if the share's supplier
-     *     mask has the wrong length, or if there would be more than {@link #MAX_GROUPS}
+     *     mask has the wrong length or its scores are of other suppliers (naming both sizes), if its
+     *     predicates fail on a row or segment of the graph, or if there would be more than
+     *     {@link #MAX_GROUPS}
      */
     public Builder share(GroupShare share) {
-      Objects.requireNonNull(share, "share must not be null");
+      Strict.nonNull(share, "share", GroupShare.class);
       checkOpen();
       if (!shareNames.add(share.name())) {
         throw new IllegalArgumentException("group share \"" + share.name() + "\" given twice");
@@ -451,43 +428,14 @@ public final class AllocationProblem {
             "group share \"%s\": supplier mask has %d values: expected one per supplier (%d)",
             share.name(), share.maskLength(), graph.supplierCount()));
       }
-      probe(share);
+      GroupShare onGraph = SupplierAlignment.onGraph(share, graph);
+      SupplierAlignment.probe(onGraph, graph);
       if (shares.size() == MAX_GROUPS) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "at most %d group shares: \"%s\" is one too many", MAX_GROUPS, share.name()));
       }
-      shares.add(share);
+      shares.add(onGraph);
       return this;
-    }
-
-    /**
-     * Evaluates a share's predicates on every row and segment of the graph once, so that a predicate
-     * over another table (a {@code Scores} of fewer suppliers, say) fails here, naming the share and
-     * the row, instead of as a bare exception inside the solver.
-     */
-    private void probe(GroupShare share) {
-      int row = 0;
-      try {
-        for (int n = graph.supplierCount(); row < n; row++) {
-          share.includesSupplier(row);
-        }
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "group share \"%s\": its supplier predicate fails on row %d (supplier %d) of %d: %s: expected a"
-                + " predicate over the graph's rows (one built on another table?)", share.name(), row,
-            graph.supplierId(row), graph.supplierCount(), e), e);
-      }
-      int segment = 0;
-      try {
-        for (int n = graph.segmentCount(); segment < n; segment++) {
-          share.includesSegment(segment);
-        }
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "group share \"%s\": its segment predicate fails on segment index %d of %d: %s: expected a"
-                + " predicate over the graph's segment indexes", share.name(), segment, graph.segmentCount(),
-            e), e);
-      }
     }
 
     /**
@@ -498,9 +446,7 @@ public final class AllocationProblem {
     public Builder priorities(Priorities priorities) {
       checkOpen();
       Strict.requireUnset("priorities", this.priorities);
-      if (priorities == null) {
-        throw new NullPointerException("priorities must not be null");
-      }
+      Strict.nonNull(priorities, "priorities", Priorities.class);
       this.priorities = priorities;
       return this;
     }

@@ -2,7 +2,6 @@ package org.beltway.allocation;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 import org.beltway.allocation.Certificate.Termination;
 import org.beltway.internal.Strict;
 import org.beltway.internal.Workers;
@@ -95,7 +94,7 @@ public final class AllocationSolver {
 
   /** Solves from zero duals. */
   public AllocationPlan solve(AllocationProblem problem) {
-    Objects.requireNonNull(problem, "problem must not be null");
+    Strict.nonNull(problem, "problem", AllocationProblem.class);
     return run(problem, null);
   }
 
@@ -108,10 +107,8 @@ public final class AllocationSolver {
    * only the number of passes differs.
    */
   public AllocationPlan solve(AllocationProblem problem, AllocationPlan previous) {
-    Objects.requireNonNull(problem, "problem must not be null");
-    if (previous == null) {
-      throw new NullPointerException("previous plan must not be null");
-    }
+    Strict.nonNull(problem, "problem", AllocationProblem.class);
+    Strict.nonNull(previous, "previous", AllocationPlan.class);
     return run(problem, previous);
   }
 
@@ -126,8 +123,8 @@ public final class AllocationSolver {
    *     problem's, or whose dual lies outside its domain
    */
   public AllocationPlan certify(AllocationProblem problem, PlanDuals duals) {
-    Objects.requireNonNull(problem, "problem must not be null");
-    Objects.requireNonNull(duals, "duals must not be null");
+    Strict.nonNull(problem, "problem", AllocationProblem.class);
+    Strict.nonNull(duals, "duals", PlanDuals.class);
     long start = System.nanoTime();
     GivenDuals given = GivenDuals.of(problem, duals);
     try (Workers workers = new Workers(threads)) {
@@ -314,8 +311,9 @@ public final class AllocationSolver {
      * @throws IllegalStateException if already set
      */
     public Builder timeLimit(Duration limit) {
+      Strict.nonNull(limit, "timeLimit", Duration.class);
       Strict.requireUnset("timeLimit", timeLimit);
-      if (limit == null || limit.isNegative() || limit.isZero()) {
+      if (limit.isNegative() || limit.isZero()) {
         throw new IllegalArgumentException("timeLimit must be positive: " + limit);
       }
       timeLimit = limit;

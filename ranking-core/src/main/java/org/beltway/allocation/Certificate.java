@@ -2,6 +2,7 @@ package org.beltway.allocation;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * How close a plan is to optimal and to feasible, as proved by the solver's own duals (docs/design.md
@@ -36,6 +37,12 @@ import java.util.Locale;
 public record Certificate(double primalObjective, double dualBound, double relativeGap,
     double supplyViolation, double guaranteeViolation, double capViolation, double groupViolation,
     int passes, Duration wallTime, Termination termination) {
+
+  /** Rejects a null time or termination. */
+  public Certificate {
+    Strict.nonNull(wallTime, "wallTime", Duration.class);
+    Strict.nonNull(termination, "termination", Termination.class);
+  }
 
   /** Why a solve stopped. */
   public enum Termination {

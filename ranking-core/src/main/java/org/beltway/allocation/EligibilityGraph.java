@@ -3,7 +3,7 @@ package org.beltway.allocation;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Objects;
+import org.beltway.internal.Strict;
 import org.beltway.internal.dual.EdgeIndex;
 import org.beltway.supplier.Program;
 import org.beltway.supplier.SupplierTable;
@@ -62,8 +62,8 @@ public final class EligibilityGraph {
    *     edges
    */
   public static EligibilityGraph of(SupplierTable suppliers, SegmentTable segments) {
-    Objects.requireNonNull(suppliers, "suppliers must not be null");
-    Objects.requireNonNull(segments, "segments must not be null");
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
+    Strict.nonNull(segments, "segments", SegmentTable.class);
     int n = suppliers.size();
     int segmentCount = segments.size();
     // segments by dense category index (only categories some supplier sells in matter), so memory
@@ -155,18 +155,18 @@ public final class EligibilityGraph {
    * wholesale segments only (the one channel without a program); use
    * {@link #builder(SupplierTable, SegmentTable)} for the others.
    *
+   * <p>The graph's rows are in the order of {@code supplierIds}, which need not be any table's: the
+   * problem's positional by-row arrays ({@code merit}, {@code guarantees}, masks) follow it, while
+   * values of a table ({@code Scores}, a share over scores) are placed by supplier id.
+   *
    * @param supplierIds the suppliers' ids, one per row, no duplicates (copied)
    * @param segments the segments
    * @throws IllegalArgumentException naming a duplicate supplier id
    * @throws NullPointerException naming a null argument
    */
   public static Builder builder(long[] supplierIds, SegmentTable segments) {
-    if (supplierIds == null) {
-      throw new NullPointerException("supplierIds must not be null");
-    }
-    if (segments == null) {
-      throw new NullPointerException("segments must not be null");
-    }
+    Strict.nonNull(supplierIds, "supplierIds", long[].class);
+    Strict.nonNull(segments, "segments", SegmentTable.class);
     return new Builder(supplierIds.clone(), null, segments);
   }
 
@@ -178,12 +178,8 @@ public final class EligibilityGraph {
    * @throws NullPointerException naming a null argument
    */
   public static Builder builder(SupplierTable suppliers, SegmentTable segments) {
-    if (suppliers == null) {
-      throw new NullPointerException("suppliers must not be null");
-    }
-    if (segments == null) {
-      throw new NullPointerException("segments must not be null");
-    }
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
+    Strict.nonNull(segments, "segments", SegmentTable.class);
     long[] ids = new long[suppliers.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = suppliers.id(i);

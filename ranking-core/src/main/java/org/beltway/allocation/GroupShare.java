@@ -3,6 +3,7 @@ package org.beltway.allocation;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import org.beltway.internal.Strict;
+import org.beltway.score.Scores;
 
 /**
  * A share constraint on a group of edges: the traffic planned to the chosen suppliers in the chosen
@@ -18,22 +19,36 @@ import org.beltway.internal.Strict;
  * </ul>
  * A share that cannot be met is met as far as possible and reported (see {@link Priorities}).
  * Immutable; built with {@link #builder(String)}.
+ *
+ * <p>The suppliers are graph rows: a mask (its length checked against the graph), a predicate over the
+ * graph's rows, or a predicate over the rows of a {@link Scores}, which the problem maps to its graph by
+ * supplier id and refuses when the scores are of other suppliers, naming both sizes. Prefer the last for
+ * a tier of scores ({@code suppliers(scores, scores::qualityTier)}): a bare {@code scores::qualityTier}
+ * over scores of more suppliers than the graph, or of the same ones in another order, cannot be told
+ * from a predicate over the graph's rows.
  */
 public final class GroupShare {
   private final String name;
   private final IntPredicate supplierRows;
   private final boolean[] supplierMask;
+  private final Scores scored;
   private final IntPredicate segmentIndexes;
   private final double atLeast;
   private final double atMost;
 
   private GroupShare(Builder b) {
-    name = b.name;
-    supplierRows = b.supplierRows;
-    supplierMask = b.supplierMask;
-    segmentIndexes = b.segmentIndexes;
-    atLeast = b.atLeast;
-    atMost = b.atMost;
+    this(b.name, b.supplierRows, b.supplierMask, b.scored, b.segmentIndexes, b.atLeast, b.atMost);
+  }
+
+  private GroupShare(String name, IntPredicate supplierRows, boolean[] supplierMask, Scores scored,
+      IntPredicate segmentIndexes, double atLeast, double atMost) {
+    this.name = name;
+    this.supplierRows = supplierRows;
+    this.supplierMask = supplierMask;
+    this.scored = scored;
+    this.segmentIndexes = segmentIndexes;
+    this.atLeast = atLeast;
+    this.atMost = atMost;
   }
 
   /**
@@ -63,9 +78,22 @@ public final class GroupShare {
     return atMost;
   }
 
-  /** Whether a supplier row belongs to the group. */
+  /**
+   * Whether a supplier row belongs to the group: a row of the graph, or for a share over scores not
+   * yet added to a problem, a row of the scored table.
+   */
   public boolean includesSupplier(int row) {
     return supplierMask != null ? supplierMask[row] : supplierRows.test(row);
+  }
+
+  /** The scores whose rows the supplier predicate is over, or null when it is over the graph's rows. */
+  Scores scored() {
+    return scored;
+  }
+
+  /** This share with its suppliers given as a mask over a graph's rows. */
+  GroupShare withMask(boolean[] mask) {
+    return new GroupShare(name, null, mask, null, segmentIndexes, atLeast, atMost);
   }
 
   /** The length of the supplier mask, or -1 when suppliers are chosen by a predicate. */
@@ -91,6 +119,7 @@ public final class GroupShare {
     private final String name;
     private IntPredicate supplierRows;
     private boolean[] supplierMask;
+    private Scores scored;
     private IntPredicate segmentIndexes;
     private double atLeast = Double.NaN;
     private double atMost = Double.NaN;
@@ -101,30 +130,48 @@ public final class GroupShare {
 
     /** The group's suppliers: rows of the problem's supplier table for which the predicate holds. */
     public Builder suppliers(IntPredicate rows) {
-      checkSuppliersUnset();
       if (rows == null) {
-        throw error("suppliers must not be null");
+        throw Strict.nullArgument(label("suppliers"), IntPredicate.class);
       }
+      checkSuppliersUnset();
       supplierRows = rows;
       return this;
     }
 
     /** The group's suppliers: rows whose mask entry is true (one entry per row; copied). */
     public Builder suppliers(boolean[] mask) {
-      checkSuppliersUnset();
       if (mask == null) {
-        throw error("suppliers must not be null");
+        throw Strict.nullArgument(label("suppliers"), boolean[].class);
       }
+      checkSuppliersUnset();
       supplierMask = mask.clone();
+      return this;
+    }
+
+    /**
+     * The group's suppliers: those of the scored table for whose row the predicate holds, e.g.
+     * {@code suppliers(scores, scores::qualityTier)}. A problem maps them to its graph by supplier id,
+     * so the graph may list them in another order, and refuses scores of other suppliers, naming both
+     * sizes.
+     *
+     * @param scores the scores whose rows {@code scoredRows} tests
+     * @param scoredRows the predicate over {@code scores}' rows
+     */
+    public Builder suppliers(Scores scores, IntPredicate scoredRows) {
+      Strict.nonNull(scores, "scores", Scores.class);
+      Strict.nonNull(scoredRows, "scoredRows", IntPredicate.class);
+      checkSuppliersUnset();
+      scored = scores;
+      supplierRows = scoredRows;
       return this;
     }
 
     /** The scope: segment indexes for which the predicate holds; all segments when not set. */
     public Builder segments(IntPredicate segmentIndexes) {
-      Strict.requireUnset(label("segments"), this.segmentIndexes);
       if (segmentIndexes == null) {
-        throw error("segments must not be null");
+        throw Strict.nullArgument(label("segments"), IntPredicate.class);
       }
+      Strict.requireUnset(label("segments"), this.segmentIndexes);
       this.segmentIndexes = segmentIndexes;
       return this;
     }

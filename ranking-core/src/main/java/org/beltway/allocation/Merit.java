@@ -1,6 +1,7 @@
 package org.beltway.allocation;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * The map from a supplier's composite score in [0, 1] to its merit {@code μ > 0}, the weight of its
@@ -63,6 +64,7 @@ public record Merit(double floor, double exponent) {
    * @throws IllegalArgumentException naming the first row whose score is not in [0, 1]
    */
   public double[] apply(double[] scores) {
+    Strict.nonNull(scores, "scores", double[].class);
     double[] merit = new double[scores.length];
     for (int i = 0; i < scores.length; i++) {
       double s = scores[i];

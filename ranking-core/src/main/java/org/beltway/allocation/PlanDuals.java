@@ -1,7 +1,7 @@
 package org.beltway.allocation;
 
 import java.util.Locale;
-import java.util.Objects;
+import org.beltway.internal.Strict;
 
 /**
  * A plan's duals keyed by id: the compact plan of docs/design.md §4.3 in a form that travels between
@@ -23,12 +23,12 @@ public record PlanDuals(long[] supplierIds, double[] supplierLevels, long[] segm
     double[] segmentDuals, String[] groupNames, double[] groupLevels) {
 
   public PlanDuals {
-    Objects.requireNonNull(supplierIds, "supplierIds must not be null");
-    Objects.requireNonNull(supplierLevels, "supplierLevels must not be null");
-    Objects.requireNonNull(segmentIds, "segmentIds must not be null");
-    Objects.requireNonNull(segmentDuals, "segmentDuals must not be null");
-    Objects.requireNonNull(groupNames, "groupNames must not be null");
-    Objects.requireNonNull(groupLevels, "groupLevels must not be null");
+    Strict.nonNull(supplierIds, "supplierIds", long[].class);
+    Strict.nonNull(supplierLevels, "supplierLevels", double[].class);
+    Strict.nonNull(segmentIds, "segmentIds", long[].class);
+    Strict.nonNull(segmentDuals, "segmentDuals", double[].class);
+    Strict.nonNull(groupNames, "groupNames", String[].class);
+    Strict.nonNull(groupLevels, "groupLevels", double[].class);
     sameLength("supplier", supplierIds.length, supplierLevels.length);
     sameLength("segment", segmentIds.length, segmentDuals.length);
     sameLength("group", groupNames.length, groupLevels.length);
@@ -43,7 +43,9 @@ public record PlanDuals(long[] supplierIds, double[] supplierLevels, long[] segm
       }
     }
     for (int k = 0; k < groupLevels.length; k++) {
-      Objects.requireNonNull(groupNames[k], "groupNames[" + k + "] must not be null");
+      if (groupNames[k] == null) {
+        throw Strict.nullArgument("groupNames[" + k + "]", String.class);
+      }
       finite("group " + groupNames[k], "level", groupLevels[k], "a finite number");
     }
   }

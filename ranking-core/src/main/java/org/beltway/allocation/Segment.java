@@ -1,5 +1,7 @@
 package org.beltway.allocation;
 
+import org.beltway.internal.Strict;
+
 /**
  * One traffic segment: a leaf category × buyer tier × channel, optionally a region, with the forecast
  * traffic of the planning period.
@@ -13,6 +15,14 @@ package org.beltway.allocation;
  */
 public record Segment(long id, int category, BuyerTier buyerTier, Channel channel, int region,
     double traffic) {
+
+  /** Rejects a null tier or channel, naming the segment; the other fields are checked by the table. */
+  public Segment {
+    if (buyerTier == null || channel == null) {
+      throw Strict.nullArgument("segment " + id + ": " + (buyerTier == null ? "buyerTier" : "channel"),
+          buyerTier == null ? BuyerTier.class : Channel.class);
+    }
+  }
 
   /** The region of a segment that is not split by region. */
   public static final int ANY_REGION = -1;

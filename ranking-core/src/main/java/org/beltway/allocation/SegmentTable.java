@@ -3,6 +3,7 @@ package org.beltway.allocation;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * The traffic segments of a planning period, column by column. Segments are numbered in insertion
@@ -109,6 +110,7 @@ public final class SegmentTable {
    *     the length differs from {@link #size()}
    */
   public SegmentTable withTraffic(double[] newTraffic) {
+    Strict.nonNull(newTraffic, "newTraffic", double[].class);
     if (newTraffic.length != size) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "newTraffic has %d values: expected one per segment (%d)", newTraffic.length, size));
@@ -149,7 +151,8 @@ public final class SegmentTable {
      *
      * @throws IllegalArgumentException naming the segment, field, value and expectation
      */
-    public Builder add(Segment s) {
+    public Builder add(Segment segment) {
+      Segment s = Strict.nonNull(segment, "segment", Segment.class);
       if (built) {
         throw new IllegalStateException("this builder has already built its table");
       }
@@ -159,12 +162,6 @@ public final class SegmentTable {
       }
       if (s.category() < 0) {
         throw error(id, "category", s.category(), "a category id >= 0");
-      }
-      if (s.buyerTier() == null) {
-        throw error(id, "buyerTier", null, "one of " + Arrays.toString(BuyerTier.VALUES));
-      }
-      if (s.channel() == null) {
-        throw error(id, "channel", null, "one of " + Arrays.toString(Channel.VALUES));
       }
       if (s.region() < Segment.ANY_REGION) {
         throw error(id, "region", s.region(), "a region id >= 0 or ANY_REGION (-1)");

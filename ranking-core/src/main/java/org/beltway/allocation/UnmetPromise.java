@@ -1,6 +1,7 @@
 package org.beltway.allocation;
 
 import java.util.Set;
+import org.beltway.internal.Strict;
 
 /**
  * A promise the plan does not keep, with the facts behind it (docs/design.md §4, "elastic, never
@@ -20,9 +21,11 @@ import java.util.Set;
 public record UnmetPromise(Kind kind, long supplierId, String group, double target, double planned,
     double shortfall, Set<Binding> binding, String explanation) {
 
-  /** Copies the set of bindings. */
+  /** Copies the set of bindings; only {@code group} may be null. */
   public UnmetPromise {
-    binding = Set.copyOf(binding);
+    Strict.nonNull(kind, "kind", Kind.class);
+    binding = Set.copyOf(Strict.nonNull(binding, "binding", Set.class));
+    Strict.nonNull(explanation, "explanation", String.class);
   }
 
   /** Kinds of promise. */

@@ -6,7 +6,7 @@
  * <pre>{@code
  * EligibilityGraph graph = EligibilityGraph.of(suppliers, segments);       // opt-in respected
  * AllocationProblem problem = AllocationProblem.builder(graph)
- *     .scores(compositeScores, Merit.DEFAULT)                             // fair exposure θ
+ *     .scores(scores, Merit.DEFAULT)                                      // fair exposure θ, by id
  *     .guarantees(impressionsByRow)                                       // elastic, reported if short
  *     .capShareOfSegment(0.05)                                            // hard
  *     .share(GroupShare.builder("quality").suppliers(qualityMask).atLeast(0.8).build())

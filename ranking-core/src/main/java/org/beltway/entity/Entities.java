@@ -2,8 +2,8 @@ package org.beltway.entity;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Locale;
-import java.util.Objects;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
 
 /**
@@ -74,7 +74,7 @@ public final class Entities {
    *     {@code int} range or a merged amount is not finite
    */
   public static Entities of(SupplierTable shops) {
-    Objects.requireNonNull(shops, "shops must not be null");
+    Strict.nonNull(shops, "shops", SupplierTable.class);
     return new Entities(shops);
   }
 
@@ -132,7 +132,7 @@ public final class Entities {
    * @throws IllegalArgumentException if the graph's rows are not the shops' or a relevance is invalid
    */
   public EntityGraph graph(EligibilityGraph shopGraph, double[] shopRelevanceByEdge) {
-    Objects.requireNonNull(shopRelevanceByEdge, "shopRelevanceByEdge must not be null");
+    Strict.nonNull(shopRelevanceByEdge, "shopRelevanceByEdge", double[].class);
     return EntityGraph.of(this, shopGraph, shopRelevanceByEdge);
   }
 

@@ -1,10 +1,10 @@
 package org.beltway.entity;
 
 import java.util.Locale;
-import java.util.Objects;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 
 /**
  * A shop graph seen by entity: the entity graph to plan on, over {@link Entities#merged()}, and each
@@ -30,7 +30,7 @@ public final class EntityGraph {
   }
 
   static EntityGraph of(Entities entities, EligibilityGraph shopGraph, double[] shopRelevance) {
-    Objects.requireNonNull(shopGraph, "shopGraph must not be null");
+    Strict.nonNull(shopGraph, "shopGraph", EligibilityGraph.class);
     checkRows(entities, shopGraph);
     int shopEdges = shopGraph.edgeCount();
     if (shopRelevance != null) {
@@ -144,7 +144,7 @@ public final class EntityGraph {
    * @throws IllegalArgumentException if the plan is not over {@link #graph()}
    */
   public ShopPlan split(AllocationPlan entityPlan) {
-    Objects.requireNonNull(entityPlan, "entityPlan must not be null");
+    Strict.nonNull(entityPlan, "entityPlan", AllocationPlan.class);
     if (entityPlan.problem().graph() != graph) {
       throw new IllegalArgumentException(
           "entityPlan is not over this entity graph: expected a plan of a problem built on graph()");

@@ -2,6 +2,7 @@ package org.beltway.fairness;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.beltway.internal.Strict;
 
 /**
  * Several rules over one kind of subject, run together into a readable {@link AuditReport}. Immutable;
@@ -24,10 +25,11 @@ public final class Audit<S> {
    */
   @SafeVarargs
   public static <S> Audit<S> of(Rule<? super S>... rules) {
+    Strict.nonNull(rules, "rules", Rule[].class);
     List<Rule<? super S>> list = new ArrayList<>();
     for (Rule<? super S> r : rules) {
       if (r == null) {
-        throw new NullPointerException("rule " + list.size() + " must not be null");
+        throw Strict.nullArgument("rules[" + list.size() + "]", Rule.class);
       }
       list.add(r);
     }
@@ -39,6 +41,8 @@ public final class Audit<S> {
 
   /** Checks every rule on the subject. */
   public AuditReport run(String subjectName, S subject) {
+    Strict.nonNull(subjectName, "subjectName", String.class);
+    Strict.nonNull(subject, "subject", Object.class);
     List<AuditReport.Finding> findings = new ArrayList<>();
     for (Rule<? super S> r : rules) {
       findings.add(new AuditReport.Finding(r.name(), r.check(subject)));

@@ -2,6 +2,7 @@ package org.beltway.fairness;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.beltway.internal.Strict;
 
 /**
  * What an audit found: per rule, held or its violations, as text for logs and as an HTML fragment for
@@ -16,7 +17,8 @@ public record AuditReport(String subject, List<Finding> findings) {
 
   /** Copies the list. */
   public AuditReport {
-    findings = List.copyOf(findings);
+    Strict.nonNull(subject, "subject", String.class);
+    findings = List.copyOf(Strict.nonNull(findings, "findings", List.class));
   }
 
   /**
@@ -28,7 +30,8 @@ public record AuditReport(String subject, List<Finding> findings) {
   public record Finding(String rule, List<Violation> violations) {
     /** Copies the list. */
     public Finding {
-      violations = List.copyOf(violations);
+      Strict.nonNull(rule, "rule", String.class);
+      violations = List.copyOf(Strict.nonNull(violations, "violations", List.class));
     }
 
     public boolean held() {

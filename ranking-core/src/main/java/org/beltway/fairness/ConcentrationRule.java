@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.beltway.internal.Concentration;
+import org.beltway.internal.Strict;
 
 /**
  * A measure of how concentrated the suppliers' impressions are is at most a bound: the Gini
@@ -40,6 +41,7 @@ final class ConcentrationRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
+    Strict.nonNull(subject, "subject", Exposure.class);
     double[] x = SupplierTotals.of(subject).impressions();
     double value = switch (measure) {
       case GINI -> gini(x);

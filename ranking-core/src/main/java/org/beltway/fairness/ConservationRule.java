@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /** Every impression of the forecast is allocated or reported unallocated, segment by segment. */
 final class ConservationRule implements Rule<AllocationPlan> {
@@ -15,6 +16,7 @@ final class ConservationRule implements Rule<AllocationPlan> {
 
   @Override
   public List<Violation> check(AllocationPlan plan) {
+    Strict.nonNull(plan, "subject", AllocationPlan.class);
     EligibilityGraph graph = plan.problem().graph();
     List<Violation> out = new ArrayList<>();
     for (int j = 0, n = graph.segmentCount(); j < n; j++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /** No supplier has more than a share of one segment's forecast traffic. */
 final class EdgeCapRule implements Rule<Exposure> {
@@ -23,6 +24,7 @@ final class EdgeCapRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
+    Strict.nonNull(subject, "subject", Exposure.class);
     EligibilityGraph graph = subject.graph();
     List<Violation> out = new ArrayList<>();
     for (int e = 0, n = graph.edgeCount(); e < n; e++) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.entity.ShopPlan;
+import org.beltway.internal.Strict;
 
 /**
  * Impressions and merit-proportional (fair) exposure per edge of an eligibility graph: a plan, or a
@@ -21,17 +22,13 @@ public interface Exposure {
 
   /** A plan's allocation and fair exposure. */
   static Exposure of(AllocationPlan plan) {
-    if (plan == null) {
-      throw new NullPointerException("plan must not be null");
-    }
+    Strict.nonNull(plan, "plan", AllocationPlan.class);
     return new EdgeExposure(plan.problem().graph(), plan::x, plan.problem()::fairExposure);
   }
 
   /** An entity plan shared among shops: the shops' allocation and fair exposure. */
   static Exposure of(ShopPlan plan) {
-    if (plan == null) {
-      throw new NullPointerException("plan must not be null");
-    }
+    Strict.nonNull(plan, "plan", ShopPlan.class);
     return new EdgeExposure(plan.shopGraph(), plan::x, plan::fairExposure);
   }
 
@@ -59,9 +56,9 @@ public interface Exposure {
    * @throws IllegalArgumentException if an array does not have one finite value {@code >= 0} per edge
    */
   static Exposure delivered(EligibilityGraph graph, double[] impressionsByEdge, double[] fairByEdge) {
-    if (graph == null || impressionsByEdge == null || fairByEdge == null) {
-      throw new NullPointerException("graph, impressionsByEdge and fairByEdge must not be null");
-    }
+    Strict.nonNull(graph, "graph", EligibilityGraph.class);
+    Strict.nonNull(impressionsByEdge, "impressionsByEdge", double[].class);
+    Strict.nonNull(fairByEdge, "fairByEdge", double[].class);
     double[] delivered = check("impressionsByEdge", impressionsByEdge, graph);
     double[] fair = check("fairByEdge", fairByEdge, graph);
     return new EdgeExposure(graph, e -> delivered[e], e -> fair[e]);

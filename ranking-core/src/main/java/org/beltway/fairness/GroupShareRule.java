@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /**
  * A group's share of the impressions of a scope of segments is at least a floor or at most a cap (the
@@ -48,6 +49,7 @@ final class GroupShareRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
+    Strict.nonNull(subject, "subject", Exposure.class);
     EligibilityGraph graph = subject.graph();
     IntPredicate inScope = segments.apply(graph);
     double all = 0;

@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /** Every guaranteed supplier gets at least its guaranteed impressions. */
 final class GuaranteeRule implements Rule<Exposure> {
   private final double[] guarantees;
 
   GuaranteeRule(double[] guaranteesByRow) {
-    if (guaranteesByRow == null) {
-      throw new NullPointerException("guaranteesByRow must not be null");
-    }
+    Strict.nonNull(guaranteesByRow, "guaranteesByRow", double[].class);
     for (int r = 0; r < guaranteesByRow.length; r++) {
       if (!(guaranteesByRow[r] >= 0 && guaranteesByRow[r] < Double.POSITIVE_INFINITY)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -29,6 +28,7 @@ final class GuaranteeRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
+    Strict.nonNull(subject, "subject", Exposure.class);
     EligibilityGraph graph = subject.graph();
     if (guarantees.length != graph.supplierCount()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

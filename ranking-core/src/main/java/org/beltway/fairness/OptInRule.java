@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.Program;
 import org.beltway.supplier.SupplierTable;
 
@@ -15,9 +16,7 @@ final class OptInRule implements Rule<Exposure> {
   private final SupplierTable suppliers;
 
   OptInRule(SupplierTable suppliers) {
-    if (suppliers == null) {
-      throw new NullPointerException("suppliers must not be null");
-    }
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
     this.suppliers = suppliers;
   }
 
@@ -28,6 +27,7 @@ final class OptInRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
+    Strict.nonNull(subject, "subject", Exposure.class);
     EligibilityGraph graph = subject.graph();
     List<Violation> out = new ArrayList<>();
     for (int e = 0, n = graph.edgeCount(); e < n; e++) {

@@ -2,6 +2,7 @@ package org.beltway.fairness;
 
 import java.util.List;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 import org.beltway.serving.PrefixFloor;
 
 /**
@@ -13,9 +14,7 @@ final class PrefixFloorRule implements Rule<RankedPage> {
   private final String name;
 
   PrefixFloorRule(PrefixFloor floor) {
-    if (floor == null) {
-      throw new NullPointerException("floor must not be null");
-    }
+    Strict.nonNull(floor, "floor", PrefixFloor.class);
     this.floor = floor;
     this.name = String.format(Locale.ROOT, "FA*IR prefix floor p = %s, alpha = %s", floor.p(), floor.alpha());
   }
@@ -27,6 +26,7 @@ final class PrefixFloorRule implements Rule<RankedPage> {
 
   @Override
   public List<Violation> check(RankedPage page) {
+    Strict.nonNull(page, "subject", RankedPage.class);
     int seen = 0;
     for (int prefix = 1, n = Math.min(page.size(), floor.k()); prefix <= n; prefix++) {
       seen += page.isProtected(prefix - 1) ? 1 : 0;

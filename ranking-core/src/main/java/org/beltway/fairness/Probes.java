@@ -3,10 +3,10 @@ package org.beltway.fairness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 import org.beltway.score.Signal;
 import org.beltway.supplier.SupplierTable;
 
@@ -16,7 +16,8 @@ import org.beltway.supplier.SupplierTable;
  *
  * <ul>
  *   <li>{@link #rowOrder} and {@link #anonymity}: the order of the rows, and the ids, change nothing
- *       but names;
+ *       but names (scores bit for bit; plans to about 1e-15 of a segment's traffic, not bitwise, since
+ *       a segment's sums run in row order);
  *   <li>{@link #split}: one supplier cut into N shops of its entity with the same total signals never
  *       raises their combined traffic in any segment;
  *   <li>{@link #sybil}: shops of other entities with small flawless records never get more traffic
@@ -39,10 +40,12 @@ public final class Probes {
 
   /**
    * Row order: the plan of the table with its rows shuffled (seeded) gives every supplier the same
-   * impressions in every segment.
+   * impressions in every segment, to rounding: plans of the same problem with rows shuffled agree to
+   * about 1e-15 relative, not bitwise, because a segment's sums run in row order and floating-point
+   * addition is not associative (docs/design.md §4, {@code RowOrderLawTest}).
    *
-   * @param tolerance relative to each segment's traffic, e.g. 1e-9 (sums in another order round
-   *     differently)
+   * @param tolerance relative to each segment's traffic, e.g. 1e-9: far above that rounding, far below
+   *     the solver's tolerances
    */
   public static List<Violation> rowOrder(Planner planner, SupplierTable suppliers, SegmentTable segments,
       long seed, double tolerance) {
@@ -123,7 +126,7 @@ public final class Probes {
   public static List<Violation> monotonicity(Planner planner, SupplierTable suppliers,
       SegmentTable segments, long supplierId, Signal signal, int delta, double tolerance) {
     check(planner, suppliers, segments, tolerance);
-    Objects.requireNonNull(signal, "signal must not be null");
+    Strict.nonNull(signal, "signal", Signal.class);
     int row = rowOf(suppliers, supplierId);
     if (delta < 1) {
       throw new IllegalArgumentException("delta (" + delta + "): expected at least 1");
@@ -234,9 +237,9 @@ public final class Probes {
   }
 
   private static void check(Planner planner, SupplierTable suppliers, SegmentTable segments, double tolerance) {
-    Objects.requireNonNull(planner, "planner must not be null");
-    Objects.requireNonNull(suppliers, "suppliers must not be null");
-    Objects.requireNonNull(segments, "segments must not be null");
+    Strict.nonNull(planner, "planner", Planner.class);
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
+    Strict.nonNull(segments, "segments", SegmentTable.class);
     if (!(tolerance >= 0 && tolerance < 1)) {
       throw new IllegalArgumentException("tolerance (" + tolerance + "): expected a number in [0, 1)");
     }

@@ -8,6 +8,7 @@ import java.util.function.IntBinaryOperator;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /**
  * Exposure proportional to merit where no promise binds (Singh and Joachims, "Fairness of Exposure in
@@ -25,9 +26,9 @@ final class ProportionalExposureRule implements Rule<Exposure> {
 
   ProportionalExposureRule(IntPredicate unpromised, IntBinaryOperator classOf, IntToDoubleFunction capOfEdge,
       double tolerance) {
-    if (unpromised == null || classOf == null || capOfEdge == null) {
-      throw new NullPointerException("unpromisedRows, classOf and capOfEdge must not be null");
-    }
+    Strict.nonNull(unpromised, "unpromisedRows", IntPredicate.class);
+    Strict.nonNull(classOf, "classOf", IntBinaryOperator.class);
+    Strict.nonNull(capOfEdge, "capOfEdge", IntToDoubleFunction.class);
     if (!(tolerance >= 0 && tolerance < 1)) {
       throw new IllegalArgumentException("tolerance (" + tolerance + "): expected a number in [0, 1)");
     }
@@ -46,6 +47,7 @@ final class ProportionalExposureRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
+    Strict.nonNull(subject, "subject", Exposure.class);
     EligibilityGraph graph = subject.graph();
     List<Violation> out = new ArrayList<>();
     Int2IntOpenHashMap lowest = new Int2IntOpenHashMap();

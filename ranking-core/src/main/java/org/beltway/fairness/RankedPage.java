@@ -1,5 +1,7 @@
 package org.beltway.fairness;
 
+import org.beltway.internal.Strict;
+
 /**
  * A ranked page of results for a query: which ranks show a protected candidate (e.g. a new or mid-tier
  * supplier), best rank first.
@@ -10,10 +12,8 @@ package org.beltway.fairness;
 public record RankedPage(String query, boolean[] protectedByRank) {
   /** Copies the ranks. */
   public RankedPage {
-    if (query == null || protectedByRank == null) {
-      throw new NullPointerException("query and protectedByRank must not be null");
-    }
-    protectedByRank = protectedByRank.clone();
+    Strict.nonNull(query, "query", String.class);
+    protectedByRank = Strict.nonNull(protectedByRank, "protectedByRank", boolean[].class).clone();
   }
 
   /** The number of results. */

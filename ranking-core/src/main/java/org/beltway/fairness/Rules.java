@@ -10,6 +10,7 @@ import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.GroupShare;
+import org.beltway.internal.Strict;
 import org.beltway.serving.PrefixFloor;
 import org.beltway.supplier.SupplierTable;
 
@@ -29,7 +30,7 @@ public final class Rules {
    * @param suppliers the group's supplier rows of the subject's graph
    */
   public static Rule<Exposure> shareAtLeast(String group, IntPredicate suppliers, double floor) {
-    return allTraffic(group, requireNonNull(suppliers), floor, true);
+    return allTraffic(group, suppliers, floor, true);
   }
 
   /**
@@ -37,9 +38,7 @@ public final class Rules {
    * impressions: the new-supplier floor. The graph's rows must be the table's (checked by id).
    */
   public static Rule<Exposure> newSupplierFloor(SupplierTable suppliers, int days, double floor) {
-    if (suppliers == null) {
-      throw new NullPointerException("suppliers must not be null");
-    }
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
     if (days < 1) {
       throw new IllegalArgumentException("days (" + days + "): expected at least 1");
     }
@@ -53,6 +52,7 @@ public final class Rules {
 
       @Override
       public List<Violation> check(Exposure subject) {
+        Strict.nonNull(subject, "subject", Exposure.class);
         for (int r = 0, n = subject.graph().supplierCount(); r < n; r++) {
           if (r >= suppliers.size() || subject.graph().supplierId(r) != suppliers.id(r)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -67,7 +67,7 @@ public final class Rules {
 
   /** A group (e.g. the head tier, or paid placements) has at most {@code cap} of all impressions. */
   public static Rule<Exposure> shareAtMost(String group, IntPredicate suppliers, double cap) {
-    return allTraffic(group, requireNonNull(suppliers), cap, false);
+    return allTraffic(group, suppliers, cap, false);
   }
 
   /**
@@ -75,12 +75,16 @@ public final class Rules {
    * impressions of TOP-buyer segments (those of the subject's graph).
    */
   public static Rule<Exposure> topBuyersToGroup(String group, IntPredicate suppliers, double floor) {
+    Strict.nonNull(group, "group", String.class);
+    Strict.nonNull(suppliers, "suppliers", IntPredicate.class);
     return new GroupShareRule(GroupShareRule.name(group, "TOP-buyer traffic", floor, true),
-        group + " (TOP buyers)", requireNonNull(suppliers),
+        group + " (TOP buyers)", suppliers,
         graph -> j -> graph.segments().buyerTier(j) == BuyerTier.TOP, floor, true);
   }
 
   private static Rule<Exposure> allTraffic(String group, IntPredicate suppliers, double bound, boolean floor) {
+    Strict.nonNull(group, "group", String.class);
+    Strict.nonNull(suppliers, "suppliers", IntPredicate.class);
     return new GroupShareRule(GroupShareRule.name(group, "all traffic", bound, floor), group, suppliers,
         graph -> j -> true, bound, floor);
   }
@@ -131,6 +135,9 @@ public final class Rules {
    */
   public static Rule<Exposure> proportionalExposure(IntPredicate unpromisedRows, IntBinaryOperator classOf,
       IntToDoubleFunction capOfEdge, double tolerance) {
+    Strict.nonNull(unpromisedRows, "unpromisedRows", IntPredicate.class);
+    Strict.nonNull(classOf, "classOf", IntBinaryOperator.class);
+    Strict.nonNull(capOfEdge, "capOfEdge", IntToDoubleFunction.class);
     return new ProportionalExposureRule(unpromisedRows, classOf, capOfEdge, tolerance);
   }
 
@@ -141,9 +148,7 @@ public final class Rules {
    * The subject must be over the problem's graph.
    */
   public static Rule<Exposure> proportionalExposure(AllocationProblem problem, double tolerance) {
-    if (problem == null) {
-      throw new NullPointerException("problem must not be null");
-    }
+    Strict.nonNull(problem, "problem", AllocationProblem.class);
     if (problem.groupCount() > 31) {
       throw new IllegalArgumentException("the problem has " + problem.groupCount()
           + " group shares: expected at most 31 for classes by group");
@@ -183,12 +188,5 @@ public final class Rules {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s (%s): expected a share in [0, 1]", what, share));
     }
-  }
-
-  private static IntPredicate requireNonNull(IntPredicate suppliers) {
-    if (suppliers == null) {
-      throw new NullPointerException("suppliers must not be null");
-    }
-    return suppliers;
   }
 }

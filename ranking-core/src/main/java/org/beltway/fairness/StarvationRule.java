@@ -2,6 +2,7 @@ package org.beltway.fairness;
 
 import java.util.List;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * At most a share of the suppliers with fair exposure get less than a fraction of it: exposure may move
@@ -28,6 +29,7 @@ final class StarvationRule implements Rule<Exposure> {
 
   @Override
   public List<Violation> check(Exposure subject) {
+    Strict.nonNull(subject, "subject", Exposure.class);
     SupplierTotals t = SupplierTotals.of(subject);
     int counted = 0;
     int starved = 0;

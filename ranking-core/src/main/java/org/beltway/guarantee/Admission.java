@@ -20,6 +20,7 @@ import org.beltway.allocation.GroupShare;
 import org.beltway.allocation.Priorities;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.allocation.UnmetPromise.Binding;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
 
 /**
@@ -79,9 +80,7 @@ public final class Admission {
    * @throws NullPointerException if the plan is null
    */
   public void warmStartFrom(AllocationPlan plan) {
-    if (plan == null) {
-      throw new NullPointerException("plan must not be null");
-    }
+    Strict.nonNull(plan, "plan", AllocationPlan.class);
     previous = plan;
   }
 
@@ -122,9 +121,7 @@ public final class Admission {
      * @throws IllegalArgumentException naming the supplier, the field and the value
      */
     public Application {
-      if (enrolment == null) {
-        throw new NullPointerException("enrolment must not be null");
-      }
+      Strict.nonNull(enrolment, "enrolment", Enrolment.class);
       if (impressions < 0) {
         throw Enrolment.error(enrolment.supplierId(), "impressions", impressions, ">= 0");
       }
@@ -156,6 +153,10 @@ public final class Admission {
       double planned, Set<Binding> binding, List<String> bindingShares, String reason) {
     /** Copies the collections. */
     public Decision {
+      Strict.nonNull(application, "application", Application.class);
+      Strict.nonNull(binding, "binding", Set.class);
+      Strict.nonNull(bindingShares, "bindingShares", List.class);
+      Strict.nonNull(reason, "reason", String.class);
       binding = binding.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(binding));
       bindingShares = List.copyOf(bindingShares);
     }
@@ -178,7 +179,8 @@ public final class Admission {
       Certificate check) {
     /** Copies the list. */
     public Result {
-      decisions = List.copyOf(decisions);
+      decisions = List.copyOf(Strict.nonNull(decisions, "decisions", List.class));
+      Strict.nonNull(check, "check", Certificate.class);
     }
 
     /** The applications admitted. */
@@ -205,9 +207,7 @@ public final class Admission {
    * @throws NullPointerException if the order is null
    */
   public Admission refusing(RefusalOrder refusalOrder) {
-    if (refusalOrder == null) {
-      throw new NullPointerException("refusalOrder must not be null");
-    }
+    Strict.nonNull(refusalOrder, "refusalOrder", RefusalOrder.class);
     return new Admission(conversion, solver, forecast, refusalOrder);
   }
 
@@ -218,15 +218,9 @@ public final class Admission {
    * @throws NullPointerException naming a null argument
    */
   public static Admission of(DemandConversion conversion, AllocationSolver solver, Forecast forecast) {
-    if (conversion == null) {
-      throw new NullPointerException("conversion must not be null");
-    }
-    if (solver == null) {
-      throw new NullPointerException("solver must not be null");
-    }
-    if (forecast == null) {
-      throw new NullPointerException("forecast must not be null");
-    }
+    Strict.nonNull(conversion, "conversion", DemandConversion.class);
+    Strict.nonNull(solver, "solver", AllocationSolver.class);
+    Strict.nonNull(forecast, "forecast", Forecast.class);
     return new Admission(conversion, solver, forecast, RefusalOrder.MOST_TRAFFIC_FIRST);
   }
 
@@ -244,9 +238,9 @@ public final class Admission {
  *     target of no new buyers cannot be made: {@link GuaranteeProgram} asks at least one)
    */
   public Result admit(BuyerLedger book, SupplierTable suppliers, int day, List<Application> applications) {
-    if (book == null || suppliers == null || applications == null) {
-      throw new NullPointerException("book, suppliers and applications must not be null");
-    }
+    Strict.nonNull(book, "book", BuyerLedger.class);
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
+    Strict.nonNull(applications, "applications", List.class);
     int count = applications.size();
     int[] rows = new int[count];
     double[] need = new double[count];

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.SupplierTable;
 
@@ -61,9 +61,7 @@ public final class BuyerLedger {
    * for.
    */
   public static BuyerLedger over(SupplierTable suppliers) {
-    if (suppliers == null) {
-      throw new NullPointerException("suppliers must not be null");
-    }
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
     return new BuyerLedger(suppliers);
   }
 
@@ -76,7 +74,7 @@ public final class BuyerLedger {
    *     when the supplier is not in the table or its tier is not eligible
    */
   public int enrol(Enrolment enrolment) {
-    Objects.requireNonNull(enrolment, "enrolment must not be null");
+    Strict.nonNull(enrolment, "enrolment", Enrolment.class);
     long id = enrolment.supplierId();
     GuaranteeProgram program = enrolment.program();
     if (suppliers != null) {
@@ -225,6 +223,8 @@ public final class BuyerLedger {
    *     size, a value is negative (naming the supplier), or an enrolled supplier is not in the table
    */
   public void recordImpressions(int day, SupplierTable table, long[] deliveredByRow) {
+    Strict.nonNull(table, "table", SupplierTable.class);
+    Strict.nonNull(deliveredByRow, "deliveredByRow", long[].class);
     checkByRow(day, table, deliveredByRow.length, "deliveredByRow");
     for (int r = 0; r < deliveredByRow.length; r++) {
       if (deliveredByRow[r] < 0) {
@@ -254,6 +254,8 @@ public final class BuyerLedger {
    *     size, a value is negative (naming the supplier), or an enrolled supplier is not in the table
    */
   public void recordNewBuyers(int day, SupplierTable table, int[] newBuyersByRow) {
+    Strict.nonNull(table, "table", SupplierTable.class);
+    Strict.nonNull(newBuyersByRow, "newBuyersByRow", int[].class);
     checkByRow(day, table, newBuyersByRow.length, "newBuyersByRow");
     for (int r = 0; r < newBuyersByRow.length; r++) {
       if (newBuyersByRow[r] < 0) {

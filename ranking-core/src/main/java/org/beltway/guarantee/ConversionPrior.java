@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
 
 /**
@@ -81,6 +82,9 @@ public final class ConversionPrior {
    *     suppliers with impressions, no new buyers at all, or as many new buyers as impressions)
    */
   public static ConversionPrior fit(int[] categories, long[] newBuyers, long[] impressions, int minSuppliers) {
+    Strict.nonNull(categories, "categories", int[].class);
+    Strict.nonNull(newBuyers, "newBuyers", long[].class);
+    Strict.nonNull(impressions, "impressions", long[].class);
     if (minSuppliers < 2) {
       throw new IllegalArgumentException("minSuppliers must be >= 2: " + minSuppliers);
     }
@@ -143,6 +147,9 @@ public final class ConversionPrior {
    */
   public static ConversionPrior fit(SupplierTable suppliers, long[] newBuyersByRow, long[] impressionsByRow,
       int minSuppliers) {
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
+    Strict.nonNull(newBuyersByRow, "newBuyersByRow", long[].class);
+    Strict.nonNull(impressionsByRow, "impressionsByRow", long[].class);
     int[] categories = new int[suppliers.size()];
     for (int r = 0; r < categories.length; r++) {
       categories[r] = suppliers.primaryCategory(r);

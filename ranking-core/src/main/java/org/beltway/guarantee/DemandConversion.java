@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.beltway.internal.PromiseSettings;
 import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
@@ -56,9 +55,7 @@ public final class DemandConversion {
 
   /** A builder with the default margin and no plausibility bound. */
   public static Builder builder(ConversionPrior prior) {
-    if (prior == null) {
-      throw new NullPointerException("prior must not be null");
-    }
+    Strict.nonNull(prior, "prior", ConversionPrior.class);
     return new Builder(prior);
   }
 
@@ -98,8 +95,8 @@ public final class DemandConversion {
    *     an enrolled supplier that is not in the table
    */
   public GuaranteeDemand demand(BuyerLedger ledger, SupplierTable suppliers, int day) {
-    Objects.requireNonNull(ledger, "ledger must not be null");
-    Objects.requireNonNull(suppliers, "suppliers must not be null");
+    Strict.nonNull(ledger, "ledger", BuyerLedger.class);
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
     ledger.checkStatusDay(day);
     int[] rows = ledger.rowsIn(suppliers);
     double[] byRow = new double[suppliers.size()];

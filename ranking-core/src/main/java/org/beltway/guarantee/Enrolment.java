@@ -1,6 +1,7 @@
 package org.beltway.guarantee;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * A supplier's enrolment in a guarantee program. Days are day numbers of the marketplace's calendar
@@ -24,7 +25,7 @@ public record Enrolment(long supplierId, GuaranteeProgram program, int day, int 
    */
   public Enrolment {
     if (program == null) {
-      throw new NullPointerException(String.format(Locale.ROOT, "supplier %d: program must not be null", supplierId));
+      throw Strict.nullArgument("supplier " + supplierId + ": program", GuaranteeProgram.class);
     }
     if (day < 0) {
       throw error(supplierId, "enrolment day", day, ">= 0");

@@ -1,5 +1,7 @@
 package org.beltway.guarantee;
 
+import org.beltway.internal.Strict;
+
 /**
  * Where one enrolment stands as at the start of a day: every buyer event of the days before it counted,
  * none of that day or later.
@@ -15,6 +17,12 @@ package org.beltway.guarantee;
  */
 public record EnrolmentStatus(long supplierId, GuaranteeProgram program, int enrolmentDay, int day,
     int won, int target, long impressions, Standing standing) {
+
+  /** Rejects a null program or standing. */
+  public EnrolmentStatus {
+    Strict.nonNull(program, "program", GuaranteeProgram.class);
+    Strict.nonNull(standing, "standing", Standing.class);
+  }
 
   /** Where a promise stands. */
   public enum Standing {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.MembershipTier;
 
 /**
@@ -63,13 +64,13 @@ public record GuaranteeProgram(String name, Set<MembershipTier> tiers, Rule rule
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "guarantee program name (%s): expected a non-blank name", name == null ? null : "\"" + name + "\""));
     }
+    if (rule == null) {
+      throw error(name, "rule", null, "one of " + Arrays.toString(Rule.values()));
+    }
     if (tiers == null || tiers.isEmpty()) {
       throw error(name, "tiers", tiers, "at least one of " + Arrays.toString(MembershipTier.values()));
     }
     tiers = Collections.unmodifiableSet(EnumSet.copyOf(tiers));
-    if (rule == null) {
-      throw error(name, "rule", null, "one of " + Arrays.toString(Rule.values()));
-    }
     if (rule == Rule.FIXED_BUYERS
         && !(amount >= 1 && amount <= Integer.MAX_VALUE && amount == Math.rint(amount))) {
       throw error(name, "amount", amount, "a whole number of buyers >= 1");
@@ -99,6 +100,7 @@ public record GuaranteeProgram(String name, Set<MembershipTier> tiers, Rule rule
 
   /** The standard program of a membership tier: {@link #trustPass()}, {@link #powerMerchant()} or {@link #superFactory()}. */
   public static GuaranteeProgram standard(MembershipTier tier) {
+    Strict.nonNull(tier, "tier", MembershipTier.class);
     return switch (tier) {
       case TRUSTPASS -> TRUST_PASS;
       case POWER_MERCHANT -> POWER_MERCHANT;
@@ -128,6 +130,7 @@ public record GuaranteeProgram(String name, Set<MembershipTier> tiers, Rule rule
 
   /** Whether a supplier of this tier may enrol. */
   public boolean eligible(MembershipTier tier) {
+    Strict.nonNull(tier, "tier", MembershipTier.class);
     return tiers.contains(tier);
   }
 
@@ -156,6 +159,10 @@ public record GuaranteeProgram(String name, Set<MembershipTier> tiers, Rule rule
   }
 
   private static Set<MembershipTier> tierSet(MembershipTier... tiers) {
+    Strict.nonNull(tiers, "tiers", MembershipTier[].class);
+    for (int i = 0; i < tiers.length; i++) {
+      Strict.nonNull(tiers[i], "tiers[" + i + "]", MembershipTier.class);
+    }
     return tiers.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(tiers));
   }
 

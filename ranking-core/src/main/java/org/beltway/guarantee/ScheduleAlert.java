@@ -1,5 +1,7 @@
 package org.beltway.guarantee;
 
+import org.beltway.internal.Strict;
+
 /**
  * A promise a day's demand conversion flags: behind schedule, asking for more impressions than is
  * plausible, or broken (its window closed short of the target).
@@ -10,6 +12,12 @@ package org.beltway.guarantee;
  * @param demand the daily impressions the promise asks for before any cap ({@code 0} once expired)
  */
 public record ScheduleAlert(EnrolmentStatus status, Reason reason, double newBuyerRate, double demand) {
+
+  /** Rejects a null status or reason. */
+  public ScheduleAlert {
+    Strict.nonNull(status, "status", EnrolmentStatus.class);
+    Strict.nonNull(reason, "reason", Reason.class);
+  }
 
   /** Why a promise is flagged. */
   public enum Reason {

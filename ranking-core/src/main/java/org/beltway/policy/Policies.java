@@ -28,9 +28,7 @@ public final class Policies {
 
   /** A builder for the 2025 industrial-belt recovery policy on the given segments. */
   public static IndustrialBeltRecovery industrialBeltRecovery2025(SegmentTable segments) {
-    if (segments == null) {
-      throw new NullPointerException("segments must not be null");
-    }
+    Strict.nonNull(segments, "segments", SegmentTable.class);
     return new IndustrialBeltRecovery(segments);
   }
 
@@ -58,6 +56,7 @@ public final class Policies {
 
     /** The quality tier (top 20% per category by composite score), one entry per supplier row. */
     public IndustrialBeltRecovery qualityTier(boolean[] byRow) {
+      Strict.nonNull(byRow, NAME + ": qualityTier", boolean[].class);
       Strict.requireUnset(NAME + ": qualityTier", quality);
       quality = byRow.clone();
       return this;
@@ -79,6 +78,7 @@ public final class Policies {
 
     /** Caps the share of all traffic going to commercial (paid) suppliers. */
     public IndustrialBeltRecovery commercialCap(boolean[] commercialByRow, double cap) {
+      Strict.nonNull(commercialByRow, NAME + ": commercialCap", boolean[].class);
       Strict.requireUnset(NAME + ": commercialCap", commercial != null, commercialCap);
       commercialCap = share(cap, "commercialCap");
       commercial = commercialByRow.clone();
@@ -87,6 +87,7 @@ public final class Policies {
 
     /** Caps the share of all traffic going to head suppliers. */
     public IndustrialBeltRecovery headCap(boolean[] headByRow, double cap) {
+      Strict.nonNull(headByRow, NAME + ": headCap", boolean[].class);
       Strict.requireUnset(NAME + ": headCap", head != null, headCap);
       headCap = share(cap, "headCap");
       head = headByRow.clone();
@@ -95,6 +96,7 @@ public final class Policies {
 
     /** Impression guarantees by supplier row (0 = none), e.g. from the guarantee ledger's demand. */
     public IndustrialBeltRecovery guarantees(double[] impressionsByRow) {
+      Strict.nonNull(impressionsByRow, NAME + ": guarantees", double[].class);
       Strict.requireUnset(NAME + ": guarantees", guarantees);
       guarantees = impressionsByRow.clone();
       return this;

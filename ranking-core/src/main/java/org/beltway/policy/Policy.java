@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.GroupShare;
+import org.beltway.internal.Strict;
 
 /**
  * A named set of promises, ready to add to an {@link AllocationProblem}: group shares and, optionally,
@@ -42,6 +43,7 @@ public final class Policy {
    *     supplier mask do not have one entry per supplier of the builder's graph
    */
   public AllocationProblem.Builder applyTo(AllocationProblem.Builder builder) {
+    Strict.nonNull(builder, "builder", AllocationProblem.Builder.class);
     for (GroupShare share : shares) {
       builder.share(share);
     }

@@ -1,6 +1,7 @@
 package org.beltway.score;
 
 import java.util.List;
+import org.beltway.internal.Strict;
 
 /**
  * One dimension of a {@link ScoreCard}.
@@ -14,8 +15,9 @@ import java.util.List;
 public record DimensionScore(Dimension dimension, List<SignalScore> signals, double score,
     double weight, double contribution) {
 
-  /** Copies the signals. */
+  /** Copies the signals; nothing may be null. */
   public DimensionScore {
-    signals = List.copyOf(signals);
+    Strict.nonNull(dimension, "dimension", Dimension.class);
+    signals = List.copyOf(Strict.nonNull(signals, "signals", List.class));
   }
 }

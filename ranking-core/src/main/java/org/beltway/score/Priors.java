@@ -1,7 +1,7 @@
 package org.beltway.score;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import java.util.Objects;
+import org.beltway.internal.Strict;
 import org.beltway.internal.Workers;
 import org.beltway.supplier.SupplierTable;
 
@@ -79,8 +79,8 @@ public final class Priors {
    * @throws NullPointerException if an argument is null
    */
   public static Priors fit(SupplierTable reference, ScoringConfig config) {
-    Objects.requireNonNull(reference, "reference must not be null");
-    Objects.requireNonNull(config, "config must not be null");
+    Strict.nonNull(reference, "reference", SupplierTable.class);
+    Strict.nonNull(config, "config", ScoringConfig.class);
     return fit(reference, CategoryGroups.of(reference), config);
   }
 
@@ -305,7 +305,7 @@ public final class Priors {
   }
 
   private static int rateIndex(Signal signal) {
-    Objects.requireNonNull(signal, "signal must not be null");
+    Strict.nonNull(signal, "signal", Signal.class);
     if (!signal.isRate()) {
       throw new IllegalArgumentException(signal + " is not a rate and has no prior");
     }

@@ -2,6 +2,7 @@ package org.beltway.score;
 
 import java.util.List;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * Why a supplier scored what it did: per dimension, per signal the raw rate, shrunk rate, prior and
@@ -25,16 +26,18 @@ public record ScoreCard(long supplierId, int row, int category, int categorySize
 
   /** Copies the dimensions. */
   public ScoreCard {
-    dimensions = List.copyOf(dimensions);
+    dimensions = List.copyOf(Strict.nonNull(dimensions, "dimensions", List.class));
   }
 
   /** The line of a dimension. */
   public DimensionScore dimension(Dimension dimension) {
+    Strict.nonNull(dimension, "dimension", Dimension.class);
     return dimensions.get(dimension.ordinal());
   }
 
   /** The line of a signal. */
   public SignalScore signal(Signal signal) {
+    Strict.nonNull(signal, "signal", Signal.class);
     for (SignalScore s : dimension(signal.dimension()).signals()) {
       if (s.signal() == signal) {
         return s;

@@ -3,7 +3,7 @@ package org.beltway.score;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import org.beltway.internal.Strict;
 import org.beltway.internal.Workers;
 import org.beltway.supplier.Amount;
 import org.beltway.supplier.Count;
@@ -58,7 +58,7 @@ public final class Scorer {
    * @throws NullPointerException if {@code config} is null
    */
   public static Scorer of(ScoringConfig config) {
-    return new Scorer(Objects.requireNonNull(config, "config must not be null"));
+    return new Scorer(Strict.nonNull(config, "config", ScoringConfig.class));
   }
 
   /** The settings. */
@@ -81,7 +81,7 @@ public final class Scorer {
    * @throws NullPointerException if {@code table} is null
    */
   public Scores score(SupplierTable table) {
-    Objects.requireNonNull(table, "table must not be null");
+    Strict.nonNull(table, "table", SupplierTable.class);
     CategoryGroups groups = CategoryGroups.of(table);
     return compute(table, groups, Priors.fit(table, groups, config));
   }
@@ -95,8 +95,8 @@ public final class Scorer {
    *     category size than this scorer's: the rates they shrink would be counted differently
    */
   public Scores score(SupplierTable table, Priors priors) {
-    Objects.requireNonNull(table, "table must not be null");
-    Objects.requireNonNull(priors, "priors must not be null");
+    Strict.nonNull(table, "table", SupplierTable.class);
+    Strict.nonNull(priors, "priors", Priors.class);
     if (priors.claimCapPerBuyer() != config.claimCapPerBuyer()) {
       throw mismatch("claimCapPerBuyer", priors.claimCapPerBuyer(), config.claimCapPerBuyer());
     }

@@ -3,7 +3,7 @@ package org.beltway.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.Amount;
 import org.beltway.supplier.SupplierTable;
 
@@ -82,8 +82,13 @@ public final class Scores {
     return row;
   }
 
+  /** The row's position, or an exception naming the row and this table's size (a row of another table?). */
   private int position(int row) {
-    return groups.positionOf[Objects.checkIndex(row, composite.length)];
+    if (row < 0 || row >= composite.length) {
+      throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
+          "row %d: expected a row of the %d scored suppliers", row, composite.length));
+    }
+    return groups.positionOf[row];
   }
 
   /**
@@ -101,6 +106,7 @@ public final class Scores {
    * @throws IndexOutOfBoundsException if the row is not in [0, size)
    */
   public double dimension(int row, Dimension dimension) {
+    Strict.nonNull(dimension, "dimension", Dimension.class);
     return dimensions[dimension.ordinal()][position(row)];
   }
 
@@ -169,6 +175,7 @@ public final class Scores {
 
   /** {@link #dimension(int, Dimension)} of a supplier id; throws as {@link #row(long)}. */
   public double dimensionById(long supplierId, Dimension dimension) {
+    Strict.nonNull(dimension, "dimension", Dimension.class);
     return dimension(row(supplierId), dimension);
   }
 

@@ -145,7 +145,7 @@ public final class ScoringConfig {
 
     /** The default weights of every category without its own. */
     public Builder weights(Weights weights) {
-      Objects.requireNonNull(weights, "weights must not be null");
+      Strict.nonNull(weights, "weights", Weights.class);
       Strict.requireUnset("weights", this.weights);
       this.weights = weights;
       return this;
@@ -158,7 +158,7 @@ public final class ScoringConfig {
      * @throws IllegalStateException if the category's weights were already set
      */
     public Builder weights(int category, Weights weights) {
-      Objects.requireNonNull(weights, "weights must not be null");
+      Strict.nonNull(weights, "weights", Weights.class);
       if (category < 0) {
         throw new IllegalArgumentException("category must be >= 0: " + category);
       }
@@ -169,7 +169,7 @@ public final class ScoringConfig {
 
     /** The price band of the PRICE dimension. */
     public Builder priceBand(PriceBand priceBand) {
-      Objects.requireNonNull(priceBand, "priceBand must not be null");
+      Strict.nonNull(priceBand, "priceBand", PriceBand.class);
       Strict.requireUnset("priceBand", this.priceBand);
       this.priceBand = priceBand;
       return this;

@@ -1,5 +1,7 @@
 package org.beltway.score;
 
+import org.beltway.internal.Strict;
+
 /**
  * One signal of a {@link ScoreCard}: the evidence, the raw and shrunk rate, the prior and the percentile
  * within the category. For {@link Signal#PRICE_CREDIT}, which is not a rate, {@code part}, {@code whole}
@@ -19,4 +21,9 @@ package org.beltway.score;
  *     lower-is-better signals
  */
 public record SignalScore(Signal signal, double part, double whole, double raw, double shrunk,
-    double priorMean, double priorAlpha, double priorBeta, boolean categoryPrior, double percentile) {}
+    double priorMean, double priorAlpha, double priorBeta, boolean categoryPrior, double percentile) {
+  /** Rejects a null signal. */
+  public SignalScore {
+    Strict.nonNull(signal, "signal", Signal.class);
+  }
+}

@@ -1,6 +1,7 @@
 package org.beltway.score;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * The weights of the six dimensions in the composite score, {@code composite = Σ_d w_d · score_d}.
@@ -67,6 +68,7 @@ public record Weights(double product, double price, double service, double fulfi
 
   /** The weight of a dimension. */
   public double weight(Dimension dimension) {
+    Strict.nonNull(dimension, "dimension", Dimension.class);
     switch (dimension) {
       case PRODUCT:
         return product;

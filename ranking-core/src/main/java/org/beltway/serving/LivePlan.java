@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import org.beltway.internal.Strict;
 
 /**
  * The plan in service for one period, behind an atomic reference: queries read it without locks and
@@ -40,9 +41,7 @@ public final class LivePlan {
    *     contention between reranking threads, 8 bytes a supplier each
    */
   public LivePlan(PlanSnapshot first, int stripes) {
-    if (first == null) {
-      throw new NullPointerException("first snapshot must not be null");
-    }
+    Strict.nonNull(first, "first", PlanSnapshot.class);
     if (stripes < 1 || stripes > 64) {
       throw new IllegalArgumentException("stripes (" + stripes + "): expected 1 to 64");
     }
@@ -70,9 +69,7 @@ public final class LivePlan {
    * @throws IllegalArgumentException if the snapshot is of another marketplace
    */
   public synchronized void swap(PlanSnapshot next) {
-    if (next == null) {
-      throw new NullPointerException("next snapshot must not be null");
-    }
+    Strict.nonNull(next, "next", PlanSnapshot.class);
     ServedPlan old = current.get();
     String market = old.snapshot().header().marketplace();
     if (!next.header().marketplace().equals(market)) {

@@ -1,6 +1,7 @@
 package org.beltway.serving;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * Moves each supplier's pacing factor so that its delivered exposure tracks the plan through the
@@ -60,9 +61,8 @@ public final class Pacer {
   }
 
   public Pacer(LivePlan live, Settings settings) {
-    if (live == null || settings == null) {
-      throw new NullPointerException("live plan and settings must not be null");
-    }
+    Strict.nonNull(live, "live", LivePlan.class);
+    Strict.nonNull(settings, "settings", Settings.class);
     this.live = live;
     this.settings = settings;
   }

@@ -1,6 +1,7 @@
 package org.beltway.serving;
 
 import java.util.Arrays;
+import org.beltway.internal.Strict;
 
 /**
  * FA*IR's ranked group fairness floor (Zehlike et al., CIKM 2017): the minimum number of protected
@@ -114,6 +115,7 @@ public final class PrefixFloor {
 
   /** Whether a page, given as protected flags in rank order, meets the floor on every prefix. */
   public boolean admits(boolean[] protectedInRankOrder) {
+    Strict.nonNull(protectedInRankOrder, "protectedInRankOrder", boolean[].class);
     int seen = 0;
     int n = Math.min(protectedInRankOrder.length, k);
     for (int i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ package org.beltway.serving;
 
 import java.util.Locale;
 import org.beltway.allocation.Certificate;
+import org.beltway.internal.Strict;
 
 /**
  * The solve's certificate as a search node keeps it: enough to tell from a status page whether the plan
@@ -18,8 +19,14 @@ import org.beltway.allocation.Certificate;
 public record SnapshotCertificate(String termination, int passes, double primalObjective,
     double dualBound, double relativeGap, double maxViolation, long wallMillis) {
 
+  /** Rejects a null termination. */
+  public SnapshotCertificate {
+    Strict.nonNull(termination, "termination", String.class);
+  }
+
   /** The summary of a solver certificate. */
-  public static SnapshotCertificate of(Certificate c) {
+  public static SnapshotCertificate of(Certificate certificate) {
+    Certificate c = Strict.nonNull(certificate, "certificate", Certificate.class);
     return new SnapshotCertificate(c.termination().name(), c.passes(), c.primalObjective(),
         c.dualBound(), c.relativeGap(), c.maxViolation(), c.wallTime().toMillis());
   }

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Merit;
+import org.beltway.internal.Strict;
 import org.beltway.policy.Policies;
 import org.beltway.score.Scorer;
 import org.beltway.score.Scores;
@@ -22,7 +23,15 @@ public final class AllocationInstances {
 
   /** A generated instance: the marketplace, its scores, its graph and the problem planned on it. */
   public record Instance(Marketplace marketplace, Scores scores, EligibilityGraph graph,
-      AllocationProblem problem) {}
+      AllocationProblem problem) {
+    /** Rejects a null part. */
+    public Instance {
+      Strict.nonNull(marketplace, "marketplace", Marketplace.class);
+      Strict.nonNull(scores, "scores", Scores.class);
+      Strict.nonNull(graph, "graph", EligibilityGraph.class);
+      Strict.nonNull(problem, "problem", AllocationProblem.class);
+    }
+  }
 
   /**
    * An instance of the 2025 policy with a {@code capShare} cap per segment.

@@ -10,6 +10,7 @@ import org.beltway.allocation.Priorities;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.guarantee.Admission;
 import org.beltway.guarantee.DemandConversion;
+import org.beltway.internal.Strict;
 import org.beltway.policy.Policies;
 
 /**
@@ -69,9 +70,9 @@ public final class BeltwayStrategy implements TrafficStrategy {
 
   private BeltwayStrategy(String name, AllocationSolver solver, Priorities priorities, boolean admission,
       boolean promises, double qualityShare) {
-    if (name == null || solver == null || priorities == null) {
-      throw new NullPointerException("name, solver and priorities must not be null");
-    }
+    Strict.nonNull(name, "name", String.class);
+    Strict.nonNull(solver, "solver", AllocationSolver.class);
+    Strict.nonNull(priorities, "priorities", Priorities.class);
     this.name = name;
     this.solver = solver;
     this.priorities = priorities;
@@ -96,6 +97,9 @@ public final class BeltwayStrategy implements TrafficStrategy {
    */
   public static BeltwayStrategy withQualityShare(String name, AllocationSolver solver, Priorities priorities,
       double qualityShare) {
+    Strict.nonNull(name, "name", String.class);
+    Strict.nonNull(solver, "solver", AllocationSolver.class);
+    Strict.nonNull(priorities, "priorities", Priorities.class);
     if (!(qualityShare >= 0 && qualityShare <= 1)) {
       throw new IllegalArgumentException("qualityShare must be in [0, 1]: " + qualityShare);
     }
@@ -114,6 +118,8 @@ public final class BeltwayStrategy implements TrafficStrategy {
 
   @Override
   public void plan(TrafficDay day, DayPlan out) {
+    Strict.nonNull(day, "day", TrafficDay.class);
+    Strict.nonNull(out, "out", DayPlan.class);
     EligibilityGraph graph = day.graph();
     if (!promises && none == null) {
       none = new double[day.supplierCount()];
@@ -179,6 +185,8 @@ public final class BeltwayStrategy implements TrafficStrategy {
    */
   @Override
   public Admission admission(TrafficDay day, DemandConversion conversion) {
+    Strict.nonNull(day, "day", TrafficDay.class);
+    Strict.nonNull(conversion, "conversion", DemandConversion.class);
     if (!admits) {
       return null;
     }

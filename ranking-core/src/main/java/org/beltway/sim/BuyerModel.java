@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.Channel;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.Count;
 import org.beltway.supplier.Program;
 import org.beltway.supplier.SupplierTable;
@@ -152,9 +153,7 @@ public final class BuyerModel {
 
   /** The buyer model of a generated marketplace. */
   public static BuyerModel of(Marketplace marketplace) {
-    if (marketplace == null) {
-      throw new NullPointerException("marketplace must not be null");
-    }
+    Strict.nonNull(marketplace, "marketplace", Marketplace.class);
     return new BuyerModel(marketplace);
   }
 

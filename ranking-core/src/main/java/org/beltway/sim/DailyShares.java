@@ -1,5 +1,7 @@
 package org.beltway.sim;
 
+import org.beltway.internal.Strict;
+
 /**
  * A strategy's shares of traffic day by day, the ones the policy bounds: the quality tier's share of
  * delivered and of planned impressions (at least {@value BeltwayStrategy#QUALITY_SHARE}), the head
@@ -46,6 +48,7 @@ public final class DailyShares {
 
   /** The smallest value of a series, NaN when empty. */
   public static double min(double[] series) {
+    Strict.nonNull(series, "series", double[].class);
     double m = Double.POSITIVE_INFINITY;
     for (double v : series) {
       m = Math.min(m, v);
@@ -55,11 +58,13 @@ public final class DailyShares {
 
   /** The largest value of a series, NaN when empty. */
   public static double max(double[] series) {
+    Strict.nonNull(series, "series", double[].class);
     return series.length == 0 ? Double.NaN : -min(negate(series));
   }
 
   /** The mean of a series, NaN when empty. */
   public static double mean(double[] series) {
+    Strict.nonNull(series, "series", double[].class);
     double sum = 0;
     for (double v : series) {
       sum += v;
@@ -69,6 +74,7 @@ public final class DailyShares {
 
   /** Days a series is below a floor by more than {@link #TOLERANCE}. */
   public static int daysBelow(double[] series, double floor) {
+    Strict.nonNull(series, "series", double[].class);
     int k = 0;
     for (double v : series) {
       k += v < floor - TOLERANCE ? 1 : 0;
@@ -78,6 +84,7 @@ public final class DailyShares {
 
   /** Days a series is above a cap by more than {@link #TOLERANCE}. */
   public static int daysAbove(double[] series, double cap) {
+    Strict.nonNull(series, "series", double[].class);
     return daysBelow(negate(series), -cap);
   }
 

@@ -3,6 +3,7 @@ package org.beltway.sim;
 import java.util.Arrays;
 import java.util.Locale;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /**
  * One day's traffic plan of a {@link TrafficStrategy}: planned impressions per edge of an
@@ -21,9 +22,7 @@ public final class DayPlan {
 
   /** An empty plan over a graph's edges and segments. */
   public DayPlan(EligibilityGraph graph) {
-    if (graph == null) {
-      throw new NullPointerException("graph must not be null");
-    }
+    Strict.nonNull(graph, "graph", EligibilityGraph.class);
     this.graph = graph;
     x = new double[graph.edgeCount()];
     unallocated = new double[graph.segmentCount()];
@@ -93,6 +92,7 @@ public final class DayPlan {
    * @param day the day whose forecast the plan is for
    */
   public void leaveRestUnallocated(TrafficDay day) {
+    Strict.nonNull(day, "day", TrafficDay.class);
     for (int j = 0, n = unallocated.length; j < n; j++) {
       unallocated[j] = Math.max(0.0, day.forecast(j) - allocated(j));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.PriorityClass;
 import org.beltway.supplier.Supplier;
@@ -30,11 +31,17 @@ public record ExposureGroups(String dimension, List<Group> groups) {
    * @param buyersShare its share of all new buyers of the run
    */
   public record Group(String name, int suppliers, double exposureShare, double fairShare,
-      double buyersShare) {}
+      double buyersShare) {
+    /** Rejects a null name. */
+    public Group {
+      Strict.nonNull(name, "name", String.class);
+    }
+  }
 
   /** Copies the list. */
   public ExposureGroups {
-    groups = List.copyOf(groups);
+    Strict.nonNull(dimension, "dimension", String.class);
+    groups = List.copyOf(Strict.nonNull(groups, "groups", List.class));
   }
 
   /** The breakdowns of a run: by tier, priority class, belt and city. */

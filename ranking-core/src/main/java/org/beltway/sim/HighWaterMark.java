@@ -3,6 +3,7 @@ package org.beltway.sim;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /**
  * The high-water-mark (HWM) baseline of Chen, Berkhin, Anderson and Devanur, "Ad Serving Using a Compact
@@ -51,6 +52,8 @@ public final class HighWaterMark implements TrafficStrategy {
 
   @Override
   public void plan(TrafficDay day, DayPlan plan) {
+    Strict.nonNull(day, "day", TrafficDay.class);
+    Strict.nonNull(plan, "plan", DayPlan.class);
     EligibilityGraph graph = day.graph();
     int n = graph.supplierCount();
     int segments = graph.segmentCount();

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.Channel;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.Program;
 import org.beltway.supplier.SupplierTable;
 
@@ -53,6 +54,8 @@ public final class Marketplace {
    * @throws IllegalArgumentException if the category is negative or above {@link MarketplaceConfig#MAX_CATEGORIES}
    */
   public static long segmentId(int category, BuyerTier buyerTier, Channel channel) {
+    Strict.nonNull(buyerTier, "buyerTier", BuyerTier.class);
+    Strict.nonNull(channel, "channel", Channel.class);
     if (category < 0 || category > MarketplaceConfig.MAX_CATEGORIES) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "category must be in [0, %d]: %d", MarketplaceConfig.MAX_CATEGORIES, category));

@@ -12,6 +12,7 @@ import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.Channel;
 import org.beltway.allocation.Segment;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
 
 /**
@@ -135,11 +136,13 @@ public final class MarketplaceGenerator {
    * catalogue of {@link #generate} for the same configuration.
    */
   public static Catalogue catalogue(MarketplaceConfig config) {
+    Strict.nonNull(config, "config", MarketplaceConfig.class);
     return new Catalogue(config);
   }
 
   /** Generates a marketplace on all available processors. */
   public static Marketplace generate(MarketplaceConfig config) {
+    Strict.nonNull(config, "config", MarketplaceConfig.class);
     return generate(config, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
   }
 
@@ -152,6 +155,7 @@ public final class MarketplaceGenerator {
    * @throws IllegalStateException if the calling thread is interrupted (its interrupt flag is kept)
    */
   public static Marketplace generate(MarketplaceConfig config, int threads) {
+    Strict.nonNull(config, "config", MarketplaceConfig.class);
     if (threads < 1 || threads > MAX_THREADS) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "threads must be in [1, %d]: %d", MAX_THREADS, threads));

@@ -1,6 +1,7 @@
 package org.beltway.sim;
 
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /**
  * The merit-proportional baseline: every segment's traffic is shared among its eligible suppliers in
@@ -22,6 +23,8 @@ public final class MeritProportional implements TrafficStrategy {
 
   @Override
   public void plan(TrafficDay day, DayPlan plan) {
+    Strict.nonNull(day, "day", TrafficDay.class);
+    Strict.nonNull(plan, "plan", DayPlan.class);
     EligibilityGraph graph = day.graph();
     double[] x = plan.x;
     for (int j = 0, segments = graph.segmentCount(); j < segments; j++) {

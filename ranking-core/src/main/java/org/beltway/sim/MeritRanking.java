@@ -3,6 +3,7 @@ package org.beltway.sim;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Locale;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.internal.Strict;
 
 /**
  * The merit-only ranking baseline: in every segment the eligible suppliers are sorted by composite score,
@@ -56,6 +57,8 @@ public final class MeritRanking implements TrafficStrategy {
 
   @Override
   public void plan(TrafficDay day, DayPlan plan) {
+    Strict.nonNull(day, "day", TrafficDay.class);
+    Strict.nonNull(plan, "plan", DayPlan.class);
     EligibilityGraph graph = day.graph();
     if (weight == null || weight.length != graph.edgeCount() || day.scoresChanged()) {
       rank(day);

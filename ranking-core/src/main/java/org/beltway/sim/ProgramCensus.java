@@ -3,6 +3,7 @@ package org.beltway.sim;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.beltway.internal.Strict;
 
 /**
  * The promises of one guarantee program in a simulation: how many suppliers enrolled, how many of the
@@ -17,6 +18,8 @@ public record ProgramCensus(String program, int enrolled, int feasible, Map<Infe
 
   /** Copies the reasons. */
   public ProgramCensus {
+    Strict.nonNull(program, "program", String.class);
+    Strict.nonNull(infeasible, "infeasible", Map.class);
     EnumMap<Infeasibility, Integer> copy = new EnumMap<>(Infeasibility.class);
     for (Infeasibility reason : Infeasibility.values()) {
       copy.put(reason, infeasible.getOrDefault(reason, 0));

@@ -13,6 +13,7 @@ import org.beltway.allocation.Merit;
 import org.beltway.guarantee.ConversionPrior;
 import org.beltway.guarantee.DemandConversion;
 import org.beltway.guarantee.GuaranteeProgram;
+import org.beltway.internal.Strict;
 import org.beltway.internal.Workers;
 import org.beltway.score.Priors;
 import org.beltway.score.Scorer;
@@ -202,9 +203,8 @@ public final class Simulation {
    * @throws NullPointerException if an argument is null
    */
   public static Simulation of(Marketplace marketplace, SimulationConfig config) {
-    if (marketplace == null || config == null) {
-      throw new NullPointerException("marketplace and config must not be null");
-    }
+    Strict.nonNull(marketplace, "marketplace", Marketplace.class);
+    Strict.nonNull(config, "config", SimulationConfig.class);
     return new Simulation(marketplace, config);
   }
 
@@ -223,6 +223,7 @@ public final class Simulation {
 
   /** Runs the strategies with no progress report; see {@link #run(List, Progress)}. */
   public SimulationResult run(List<TrafficStrategy> strategies) {
+    Strict.nonNull(strategies, "strategies", List.class);
     return run(strategies, (day, days, elapsed) -> { });
   }
 
@@ -236,6 +237,8 @@ public final class Simulation {
    * @throws IllegalStateException naming the strategy, day and segment if a plan does not conserve traffic
    */
   public SimulationResult run(List<TrafficStrategy> strategies, Progress progress) {
+    Strict.nonNull(strategies, "strategies", List.class);
+    Strict.nonNull(progress, "progress", Progress.class);
     if (strategies.isEmpty()) {
       throw new IllegalArgumentException("strategies must not be empty");
     }

@@ -2,6 +2,7 @@ package org.beltway.sim;
 
 import java.util.List;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * The outcome of a {@link Simulation}: what was simulated (the marketplace's size, the buyers behind
@@ -30,8 +31,10 @@ public record SimulationResult(MarketplaceConfig marketplace, SimulationConfig c
 
   /** Copies the lists. */
   public SimulationResult {
-    census = List.copyOf(census);
-    strategies = List.copyOf(strategies);
+    Strict.nonNull(marketplace, "marketplace", MarketplaceConfig.class);
+    Strict.nonNull(config, "config", SimulationConfig.class);
+    census = List.copyOf(Strict.nonNull(census, "census", List.class));
+    strategies = List.copyOf(Strict.nonNull(strategies, "strategies", List.class));
   }
 
   /**
@@ -40,6 +43,7 @@ public record SimulationResult(MarketplaceConfig marketplace, SimulationConfig c
    * @throws IllegalArgumentException if no strategy has that name
    */
   public StrategyResult strategy(String name) {
+    Strict.nonNull(name, "name", String.class);
     for (StrategyResult s : strategies) {
       if (s.name().equals(name)) {
         return s;
@@ -67,6 +71,8 @@ public record SimulationResult(MarketplaceConfig marketplace, SimulationConfig c
    * @throws IllegalArgumentException if either name is not in the result
    */
   public Price priceOfGuarantees(String strategy, String reference) {
+    Strict.nonNull(strategy, "strategy", String.class);
+    Strict.nonNull(reference, "reference", String.class);
     StrategyResult s = strategy(strategy);
     StrategyResult r = strategy(reference);
     return new Price(1 - (double) s.newBuyers() / r.newBuyers(),

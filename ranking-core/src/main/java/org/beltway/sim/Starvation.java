@@ -1,5 +1,7 @@
 package org.beltway.sim;
 
+import org.beltway.internal.Strict;
+
 /**
  * Suppliers a strategy starved over a run: those whose delivered exposure was below
  * {@value #THRESHOLD} of their merit-proportional exposure on the same days, counted in four cells:
@@ -15,8 +17,8 @@ public record Starvation(int[] suppliers, int[] starved) {
 
   /** Copies the arrays. */
   public Starvation {
-    suppliers = suppliers.clone();
-    starved = starved.clone();
+    suppliers = Strict.nonNull(suppliers, "suppliers", int[].class).clone();
+    starved = Strict.nonNull(starved, "starved", int[].class).clone();
   }
 
   /** The cell of a supplier: quality tier first, then promised. */

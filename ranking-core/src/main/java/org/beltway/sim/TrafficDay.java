@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Merit;
 import org.beltway.allocation.SegmentTable;
+import org.beltway.internal.Strict;
 
 /**
  * What a {@link TrafficStrategy} knows when it plans a day: the eligibility graph and each segment's
@@ -58,6 +59,11 @@ public final class TrafficDay {
    */
   public static TrafficDay of(EligibilityGraph graph, int day, double[] composite, boolean[] qualityTier,
       boolean[] headTier, double[] guarantee, double segmentCapShare) {
+    Strict.nonNull(graph, "graph", EligibilityGraph.class);
+    Strict.nonNull(composite, "composite", double[].class);
+    Strict.nonNull(qualityTier, "qualityTier", boolean[].class);
+    Strict.nonNull(headTier, "headTier", boolean[].class);
+    Strict.nonNull(guarantee, "guarantee", double[].class);
     int n = graph.supplierCount();
     for (int length : new int[] {composite.length, qualityTier.length, headTier.length, guarantee.length}) {
       if (length != n) {

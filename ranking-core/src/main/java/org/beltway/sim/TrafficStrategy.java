@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.guarantee.Admission;
 import org.beltway.guarantee.DemandConversion;
+import org.beltway.internal.Strict;
 
 /**
  * A way of sharing a day's search traffic among suppliers, compared by the {@link Simulation} on the
@@ -46,6 +47,8 @@ public interface TrafficStrategy {
    * @param conversion the demand conversion promises are planned with
    */
   default Admission admission(TrafficDay day, DemandConversion conversion) {
+    Strict.nonNull(day, "day", TrafficDay.class);
+    Strict.nonNull(conversion, "conversion", DemandConversion.class);
     return null;
   }
 
@@ -92,7 +95,7 @@ public interface TrafficStrategy {
    * @throws IllegalArgumentException naming the value and the accepted names
    */
   static TrafficStrategy named(String name) {
-    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    String key = Strict.nonNull(name, "name", String.class).trim().toLowerCase(Locale.ROOT);
     switch (key) {
       case "beltway":
         return beltway();

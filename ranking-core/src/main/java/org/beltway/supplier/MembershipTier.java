@@ -2,6 +2,7 @@ package org.beltway.supplier;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * A supplier's paid membership on the marketplace. The tier decides which buyer promise applies:
@@ -29,8 +30,9 @@ public enum MembershipTier {
    * @throws IllegalArgumentException naming the value and the accepted names
    */
   public static MembershipTier parse(String name) {
+    Strict.nonNull(name, "name", String.class);
     for (MembershipTier tier : VALUES) {
-      if (tier.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
+      if (tier.name().equalsIgnoreCase(name.trim())) {
         return tier;
       }
     }

@@ -12,12 +12,9 @@ final class RowCheck {
 
   static void validate(Supplier s, Signals signals) {
     long id = s.id();
-    if (s.tier() == null) {
-      throw error(id, "tier", null, "one of " + Arrays.toString(MembershipTier.values()));
-    }
     int[] cats = s.categories();
-    if (cats == null || cats.length == 0) {
-      throw error(id, "categories", cats == null ? null : "[]", "at least one category");
+    if (cats.length == 0) {
+      throw error(id, "categories", "[]", "at least one category");
     }
     for (int i = 0; i < cats.length; i++) {
       if (cats[i] < 0) {
@@ -28,9 +25,6 @@ final class RowCheck {
           throw error(id, "categories", Arrays.toString(cats), "no category listed twice");
         }
       }
-    }
-    if (s.programs() == null || s.priorityClasses() == null) {
-      throw error(id, s.programs() == null ? "programs" : "priorityClasses", null, "a set, possibly empty");
     }
     if (s.belt() < Supplier.NO_BELT) {
       throw error(id, "belt", s.belt(), "a belt id >= 0 or NO_BELT (-1)");

@@ -28,11 +28,13 @@ public final class Signals {
 
   /** The value of a count. */
   public long count(Count count) {
+    Strict.nonNull(count, "count", Count.class);
     return counts[count.ordinal()];
   }
 
   /** The value of an amount. */
   public double amount(Amount amount) {
+    Strict.nonNull(amount, "amount", Amount.class);
     return amounts[amount.ordinal()];
   }
 
@@ -91,6 +93,7 @@ public final class Signals {
      * @throws IllegalStateException if it was already set on this builder
      */
     public Builder count(Count count, long value) {
+      Strict.nonNull(count, "count", Count.class);
       Strict.requireUnset(count.field(), countSet[count.ordinal()], counts[count.ordinal()]);
       countSet[count.ordinal()] = true;
       counts[count.ordinal()] = value;
@@ -103,6 +106,7 @@ public final class Signals {
      * @throws IllegalStateException if it was already set on this builder
      */
     public Builder amount(Amount amount, double value) {
+      Strict.nonNull(amount, "amount", Amount.class);
       Strict.requireUnset(amount.field(), amountSet[amount.ordinal()], amounts[amount.ordinal()]);
       amountSet[amount.ordinal()] = true;
       amounts[amount.ordinal()] = value;

@@ -3,12 +3,14 @@ package org.beltway.supplier;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.beltway.internal.Strict;
 
 /**
  * A supplier's identity and standing. Categories are leaf-category ids; the first is the supplier's
  * primary category, the peer group its signals are scored against. Belt and city are ids into the
  * marketplace's catalogue ({@link #NO_BELT} when the supplier is in no industrial belt).
- * Values are validated by {@link SupplierTable.Builder#add}, where errors can name the supplier.
+ * References are checked here (none may be null), values by {@link SupplierTable.Builder#add}; both
+ * name the supplier.
  *
  * @param id unique supplier (shop) id
  * @param entity the business entity that owns the shop; shops of one entity are scored and planned
@@ -29,22 +31,31 @@ public record Supplier(long id, long entity, MembershipTier tier, boolean factor
   /** The belt id of a supplier outside every industrial belt. */
   public static final int NO_BELT = -1;
 
-  /** Copies the mutable inputs. */
+  /** Copies the mutable inputs; none may be null. */
   public Supplier {
-    categories = categories == null ? null : categories.clone();
-    programs = programs == null ? null : Set.copyOf(programs);
-    priorityClasses = priorityClasses == null ? null : Set.copyOf(priorityClasses);
+    checkPresent(id, "tier", tier, MembershipTier.class);
+    categories = checkPresent(id, "categories", categories, int[].class).clone();
+    programs = Set.copyOf(checkPresent(id, "programs", programs, Set.class));
+    priorityClasses = Set.copyOf(checkPresent(id, "priorityClasses", priorityClasses, Set.class));
   }
 
   /** A copy of the categories, primary first. */
   @Override
   public int[] categories() {
-    return categories == null ? null : categories.clone();
+    return categories.clone();
   }
 
   /** Whether the supplier joined the program. */
   public boolean joined(Program program) {
-    return programs != null && programs.contains(program);
+    return programs.contains(Strict.nonNull(program, "program", Program.class));
+  }
+
+  /** The value, or a {@link NullPointerException} naming the supplier and the field. */
+  private static <T> T checkPresent(long id, String field, T value, Class<?> type) {
+    if (value == null) {
+      throw Strict.nullArgument("supplier " + id + ": " + field, type);
+    }
+    return value;
   }
 
   /**
@@ -76,6 +87,15 @@ public record Supplier(long id, long entity, MembershipTier tier, boolean factor
         + ", priorityClasses=" + priorityClasses + ", daysOnPlatform=" + daysOnPlatform + '}';
   }
 
+  /** The array, checked to be and to hold no null. */
+  private static <T> T[] entries(long id, String field, T[] values, Class<T> type) {
+    checkPresent(id, field, values, type.arrayType());
+    for (int i = 0; i < values.length; i++) {
+      checkPresent(id, field + "[" + i + "]", values[i], type);
+    }
+    return values;
+  }
+
   /** Builds a {@link Supplier}. */
   public static final class Builder {
     private final long id;
@@ -101,7 +121,7 @@ public record Supplier(long id, long entity, MembershipTier tier, boolean factor
     }
 
     public Builder tier(MembershipTier tier) {
-      this.tier = tier;
+      this.tier = checkPresent(id, "tier", tier, MembershipTier.class);
       return this;
     }
 
@@ -122,17 +142,17 @@ public record Supplier(long id, long entity, MembershipTier tier, boolean factor
 
     /** The leaf categories sold in, primary first. */
     public Builder categories(int... categories) {
-      this.categories = categories.clone();
+      this.categories = checkPresent(id, "categories", categories, int[].class).clone();
       return this;
     }
 
     public Builder join(Program... joined) {
-      programs.addAll(Arrays.asList(joined));
+      programs.addAll(Arrays.asList(entries(id, "joined", joined, Program.class)));
       return this;
     }
 
     public Builder priority(PriorityClass... classes) {
-      priorityClasses.addAll(Arrays.asList(classes));
+      priorityClasses.addAll(Arrays.asList(entries(id, "classes", classes, PriorityClass.class)));
       return this;
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import org.beltway.internal.Strict;
 
 /**
  * Every supplier of a marketplace and the raw signals of one window, stored column by column in
@@ -100,10 +101,11 @@ public final class SupplierTable {
    *     count, or if an array's length is not {@link #size()}
    */
   public SupplierTable withCounts(Map<Count, int[]> replacements) {
+    Strict.nonNull(replacements, "replacements", Map.class);
     int[][] next = counts.clone();
     for (Map.Entry<Count, int[]> entry : replacements.entrySet()) {
-      Count c = entry.getKey();
-      int[] values = entry.getValue();
+      Count c = Strict.nonNull(entry.getKey(), "replacements: a key", Count.class);
+      int[] values = Strict.nonNull(entry.getValue(), "replacements[" + c + "]", int[].class);
       if (values.length != size) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s has %d values: expected one per supplier row (%d)", c.field(), values.length, size));
@@ -251,10 +253,12 @@ public final class SupplierTable {
   }
 
   public boolean joined(int row, Program program) {
+    Strict.nonNull(program, "program", Program.class);
     return (programs[row] & (1 << program.ordinal())) != 0;
   }
 
   public boolean inPriorityClass(int row, PriorityClass priorityClass) {
+    Strict.nonNull(priorityClass, "priorityClass", PriorityClass.class);
     return (priorityClasses[row] & (1 << priorityClass.ordinal())) != 0;
   }
 
@@ -264,11 +268,13 @@ public final class SupplierTable {
 
   /** A count of the row's window. */
   public long count(Count count, int row) {
+    Strict.nonNull(count, "count", Count.class);
     return counts[count.ordinal()][row];
   }
 
   /** An amount of the row's window. */
   public double amount(Amount amount, int row) {
+    Strict.nonNull(amount, "amount", Amount.class);
     return amounts[amount.ordinal()][row];
   }
 
@@ -413,9 +419,8 @@ public final class SupplierTable {
       if (built) {
         throw new IllegalStateException("this builder has already built its table");
       }
-      if (supplier == null || signals == null) {
-        throw new NullPointerException("supplier and signals must not be null");
-      }
+      Strict.nonNull(supplier, "supplier", Supplier.class);
+      Strict.nonNull(signals, "signals", Signals.class);
       if (rowById.containsKey(supplier.id())) {
         throw RowCheck.error(supplier.id(), "id", supplier.id(), "a supplier id not already in the table");
       }

@@ -64,7 +64,7 @@ class AllocationPropertiesTest {
       Random rnd = new Random(seed);
       double[] scores = new double[m.suppliers.size()];
       Arrays.setAll(scores, i -> rnd.nextDouble());
-      AllocationPlan plan = SOLVER.solve(AllocationProblem.builder(g).scores(scores, Merit.DEFAULT)
+      AllocationPlan plan = SOLVER.solve(AllocationProblem.builder(g).merit(Merit.DEFAULT.apply(scores))
           .guarantee(m.suppliers.id(0), 200).build());
       for (int i = 0; i < m.suppliers.size(); i++) {
         for (int j = 0; j < m.segments.size(); j++) {

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.beltway.score.Scorer;
-import org.beltway.score.Scores;
-import org.beltway.sim.Marketplace;
-import org.beltway.sim.MarketplaceConfig;
-import org.beltway.sim.MarketplaceGenerator;
-import org.beltway.supplier.SupplierTable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,40 +42,5 @@ class MagnitudesTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> graph(1e300, 1e300));
     assertTrue(e.getMessage().startsWith("total traffic of 2 segments (2.0E300): expected at most 1.0E15"),
         e.getMessage());
-  }
-
-  /**
-   * Regression (issue 14): scores of a table whose rows are in another order than the graph's were
-   * taken by length alone, and a predicate over a smaller Scores failed with a bare
-   * IndexOutOfBoundsException in the solver.
-   */
-  @Test
-  void scoresAndPredicatesOfAnotherTableAreRefused() {
-    Marketplace m = MarketplaceGenerator.generate(
-        MarketplaceConfig.ofScale(0.0005, 3));
-    SupplierTable table = m.suppliers();
-    Scores scores = Scorer.DEFAULT.score(table);
-    EligibilityGraph graph = EligibilityGraph.of(table, m.segments());
-    long[] reversed = new long[table.size()];
-    for (int r = 0; r < reversed.length; r++) {
-      reversed[r] = table.id(reversed.length - 1 - r);
-    }
-    EligibilityGraph other = EligibilityGraph.builder(reversed, SegmentTable.builder(1)
-        .add(Segment.of(1, 0, BuyerTier.TOP, Channel.WHOLESALE, 10)).build()).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AllocationProblem.builder(other).scores(scores, Merit.DEFAULT));
-    assertTrue(e.getMessage().startsWith("scores: row 0 is supplier " + table.id(0)), e.getMessage());
-    AllocationProblem.builder(graph).scores(scores, Merit.DEFAULT).build();
-
-    SupplierTable.Builder three = SupplierTable.builder(3);
-    for (int r = 0; r < 3; r++) {
-      three.add(table.supplier(r), table.signals(r));
-    }
-    Scores fewer = Scorer.DEFAULT.score(three.build());
-    IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
-        () -> AllocationProblem.builder(graph).share(GroupShare.builder("quality")
-            .suppliers(fewer::qualityTier).atLeast(0.8).build()));
-    assertTrue(p.getMessage().startsWith("group share \"quality\": its supplier predicate fails on row 3"),
-        p.getMessage());
   }
 }

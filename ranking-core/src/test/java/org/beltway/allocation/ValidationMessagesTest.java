@@ -73,12 +73,8 @@ class ValidationMessagesTest {
     assertEquals("supplier 2: merit (0.0): expected a finite number > 0",
         rejection(() -> AllocationProblem.builder(graph()).merit(new double[] {1, 0})));
     assertEquals("merit was already set to [1.0, 2.0]", givenTwice(() -> problem().merit(new double[] {1, 1})));
-    assertEquals("merit was already set to [1.0, 2.0]",
-        givenTwice(() -> problem().scores(new double[] {0.5, 0.5}, Merit.DEFAULT)));
     assertEquals("relevance was already set to [1.0, 1.0, 1.0]",
         givenTwice(() -> problem().relevance(new double[] {1, 1, 1}).relevance(new double[] {1, 1, 1})));
-    assertEquals("supplier 2: score (1.5): expected a number in [0, 1]",
-        rejection(() -> AllocationProblem.builder(graph()).scores(new double[] {0.5, 1.5}, Merit.DEFAULT)));
     assertEquals("relevance has 1 values: expected one per edge (3)",
         rejection(() -> problem().relevance(new double[] {1})));
     assertEquals("edge (supplier 2, segment 10): relevance (-1.0): expected a finite number >= 0",

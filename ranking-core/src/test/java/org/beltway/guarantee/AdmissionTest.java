@@ -292,7 +292,7 @@ class AdmissionTest {
     admission.admit(book, m.table(), 0, List.of(apply(1, 30, 0)));
     assertEquals("supplier 1: application (Boost30): expected a program it is not booked in", message(
         () -> admission.admit(book, m.table(), 1, List.of(apply(1, 30, 1)))));
-    assertEquals("conversion must not be null", assertThrows(NullPointerException.class,
+    assertEquals("conversion: expected a non-null DemandConversion", assertThrows(NullPointerException.class,
         () -> Admission.of(null, SOLVER, m)).getMessage());
   }
 

@@ -245,7 +245,7 @@ class DemandConversionTest {
     assertEquals("maxDailyImpressions was already set to 10.0",
         assertThrows(IllegalStateException.class,
             () -> DemandConversion.builder(PRIOR).maxDailyImpressions(10).maxDailyImpressions(20)).getMessage());
-    assertEquals("prior must not be null",
+    assertEquals("prior: expected a non-null ConversionPrior",
         assertThrows(NullPointerException.class, () -> DemandConversion.builder(null)).getMessage());
   }
 

@@ -96,7 +96,7 @@ class GuaranteeProgramTest {
         rejection(() -> new Enrolment(17, tp, Integer.MAX_VALUE, 0)));
     assertEquals("supplier 17: baselineBuyers (-4): expected >= 0",
         rejection(() -> new Enrolment(17, tp, 0, -4)));
-    assertEquals("supplier 17: program must not be null",
+    assertEquals("supplier 17: program: expected a non-null GuaranteeProgram",
         assertThrows(NullPointerException.class, () -> new Enrolment(17, null, 0, 0)).getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package org.beltway.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.function.IntPredicate;
@@ -31,5 +32,16 @@ class StrictTest {
     IntPredicate any = r -> true;
     assertEquals("a lambda", Strict.describe(any));
     assertEquals("null", Strict.describe(null));
+  }
+
+  @Test
+  void aNullArgumentIsNamedWithTheTypeExpected() {
+    assertEquals("categories: expected a non-null int[]", assertThrows(NullPointerException.class,
+        () -> Strict.nonNull(null, "categories", int[].class)).getMessage());
+    assertEquals("program of supplier 17: expected a non-null String",
+        assertThrows(NullPointerException.class,
+            () -> Strict.nonNull(null, "program of supplier 17", String.class)).getMessage());
+    int[] given = {1};
+    assertSame(given, Strict.nonNull(given, "categories", int[].class));
   }
 }

@@ -52,7 +52,7 @@ class PoliciesTest {
         .commercialCap(paid, 0.25).headCap(head, 0.3).guarantees(guarantees).build();
     assertEquals(4, policy.shares().size());
     AllocationProblem problem = policy.applyTo(AllocationProblem.builder(graph)
-        .scores(scores, Merit.DEFAULT)).build();
+        .merit(Merit.DEFAULT.apply(scores))).build();
     AllocationPlan plan = AllocationSolver.builder().threads(1).build().solve(problem);
     assertTrue(plan.certificate().converged(), plan.certificate()::toString);
     assertTrue(plan.unmetPromises().isEmpty(), plan.unmetPromises()::toString);

@@ -118,12 +118,12 @@ class PriorsTest {
         IllegalArgumentException.class, () -> priors.global(Signal.PRICE_CREDIT)).getMessage());
     assertEquals("PRICE_CREDIT is not a rate and has no prior", assertThrows(
         IllegalArgumentException.class, () -> priors.hasOwnPrior(1, Signal.PRICE_CREDIT)).getMessage());
-    assertEquals("signal must not be null", assertThrows(
+    assertEquals("signal: expected a non-null Signal", assertThrows(
         NullPointerException.class, () -> priors.prior(1, null)).getMessage());
-    assertEquals("config must not be null", assertThrows(
+    assertEquals("config: expected a non-null ScoringConfig", assertThrows(
         NullPointerException.class, () -> Priors.fit(SupplierTable.builder(0).build(), null))
         .getMessage());
-    assertEquals("reference must not be null", assertThrows(
+    assertEquals("reference: expected a non-null SupplierTable", assertThrows(
         NullPointerException.class, () -> Priors.fit(null, ScoringConfig.DEFAULT)).getMessage());
   }
 

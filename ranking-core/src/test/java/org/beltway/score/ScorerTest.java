@@ -280,11 +280,11 @@ class ScorerTest {
         assertThrows(IllegalArgumentException.class, () -> scores.compositeById(99)).getMessage());
     assertThrows(IndexOutOfBoundsException.class, () -> scores.composite(1));
     assertThrows(IndexOutOfBoundsException.class, () -> scores.card(-1));
-    assertEquals("config must not be null",
+    assertEquals("config: expected a non-null ScoringConfig",
         assertThrows(NullPointerException.class, () -> Scorer.of(null)).getMessage());
-    assertEquals("table must not be null",
+    assertEquals("table: expected a non-null SupplierTable",
         assertThrows(NullPointerException.class, () -> Scorer.DEFAULT.score(null)).getMessage());
-    assertEquals("priors must not be null", assertThrows(NullPointerException.class,
+    assertEquals("priors: expected a non-null Priors", assertThrows(NullPointerException.class,
         () -> Scorer.DEFAULT.score(scores.table(), null)).getMessage());
     Scores empty = Scorer.DEFAULT.score(SupplierTable.builder(0).build());
     assertEquals(0, empty.size());

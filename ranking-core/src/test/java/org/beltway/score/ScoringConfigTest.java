@@ -71,11 +71,11 @@ class ScoringConfigTest {
         () -> ScoringConfig.builder().threads(0)));
     assertEquals("category must be >= 0: -1", rejected(IllegalArgumentException.class,
         () -> ScoringConfig.builder().weights(-1, Weights.EQUAL)));
-    assertEquals("weights must not be null", rejected(NullPointerException.class,
+    assertEquals("weights: expected a non-null Weights", rejected(NullPointerException.class,
         () -> ScoringConfig.builder().weights(null)));
-    assertEquals("weights must not be null", rejected(NullPointerException.class,
+    assertEquals("weights: expected a non-null Weights", rejected(NullPointerException.class,
         () -> ScoringConfig.builder().weights(3, null)));
-    assertEquals("priceBand must not be null", rejected(NullPointerException.class,
+    assertEquals("priceBand: expected a non-null PriceBand", rejected(NullPointerException.class,
         () -> ScoringConfig.builder().priceBand(null)));
   }
 

@@ -112,8 +112,12 @@ class SupplierTableTest {
   @Test
   void rejectsUnknownTierEmptyCategoriesAndBadIds() {
     Signals sig = signals().build();
-    assertEquals("supplier 5: tier (null): expected one of [TRUSTPASS, POWER_MERCHANT, SUPER_FACTORY]",
-        rejection(Supplier.builder(5).tier(null).categories(1).build(), sig));
+    assertEquals("supplier 5: tier: expected a non-null MembershipTier", assertThrows(
+        NullPointerException.class, () -> Supplier.builder(5).tier(null)).getMessage());
+    assertEquals("supplier 5: categories: expected a non-null int[]", assertThrows(
+        NullPointerException.class, () -> Supplier.builder(5).categories((int[]) null)).getMessage());
+    assertEquals("supplier 5: joined[1]: expected a non-null Program", assertThrows(
+        NullPointerException.class, () -> Supplier.builder(5).join(Program.values()[0], null)).getMessage());
     assertEquals("supplier 5: categories ([]): expected at least one category",
         rejection(Supplier.builder(5).build(), sig));
     assertEquals("supplier 5: categories ([1, 1]): expected no category listed twice",
