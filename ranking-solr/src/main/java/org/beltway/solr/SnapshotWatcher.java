@@ -1,0 +1,107 @@
+package org.beltway.solr;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.beltway.serving.LivePlan;
+import org.beltway.serving.SnapshotException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts each newer snapshot dropped into the directory into service: run on a timer, it scans the
+ * directory and swaps the valid snapshot of the highest version into the live plan, if that version is
+ * above the one serving (an older or equal one is left alone, so a replayed file cannot roll the plan
+ * back). A file that is corrupt, truncated, of another format version or of another marketplace is
+ * rejected: logged with the file and the reason, kept as the last rejection, and the plan in service
+ * goes on. As the HTTP example's {@code SnapshotWatcher}, logging through Solr's SLF4J.
+ */
+final class SnapshotWatcher implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotWatcher.class);
+  private final SnapshotDirectory directory;
+  private final LivePlan live;
+  private volatile Path servingFile;
+  /** The count and the last rejection in one value, so a reader never sees one without the other. */
+  private volatile Rejections rejections = new Rejections(0, null);
+
+  /** How many files were rejected, and the last (or the directory that could not be listed). */
+  record Rejections(long count, SnapshotDirectory.Rejection last) {}
+
+  private SnapshotWatcher(SnapshotDirectory directory, SnapshotDirectory.Found first) {
+    this.directory = directory;
+    this.live = new LivePlan(first.snapshot());
+    this.servingFile = first.file();
+  }
+
+  /**
+   * A watcher serving the newest valid snapshot in the directory.
+   *
+   * @throws SnapshotException if the directory has no valid snapshot (saying why each file was rejected)
+   * @throws IOException if the directory cannot be listed
+   */
+  static SnapshotWatcher open(SnapshotDirectory directory) throws IOException {
+    SnapshotDirectory.Scan scan = directory.scan();
+    if (scan.newest() == null) {
+      StringBuilder why = new StringBuilder("no valid snapshot (" + SnapshotDirectory.GLOB + ") in "
+          + directory.path());
+      for (SnapshotDirectory.Rejection r : scan.rejected()) {
+        why.append("; ").append(r.message());
+      }
+      throw new SnapshotException(why.toString());
+    }
+    SnapshotWatcher watcher = new SnapshotWatcher(directory, scan.newest());
+    scan.rejected().forEach(watcher::reject);
+    LOG.info("serving plan version {} from {}", scan.newest().version(), scan.newest().file());
+    return watcher;
+  }
+
+  LivePlan live() {
+    return live;
+  }
+
+  /** The file the plan in service came from. */
+  Path servingFile() {
+    return servingFile;
+  }
+
+  /** The files rejected since start-up and the last of them (null if none), read together. */
+  Rejections rejections() {
+    return rejections;
+  }
+
+  /**
+   * One look at the directory. Never throws (a scheduled task that throws is never run again): a
+   * failure is logged and kept, and the plan in service goes on.
+   */
+  @Override
+  public void run() {
+    try {
+      poll();
+    } catch (IOException | RuntimeException e) {
+      reject(new SnapshotDirectory.Rejection(directory.path(), directory.path() + ": scan failed: " + e,
+          System.currentTimeMillis()));
+    }
+  }
+
+  private synchronized void poll() throws IOException {
+    SnapshotDirectory.Scan scan = directory.scan();
+    scan.rejected().forEach(this::reject);
+    SnapshotDirectory.Found found = scan.newest();
+    if (found == null) {
+      return;
+    }
+    long serving = live.current().snapshot().header().version();
+    if (found.version() <= serving) {
+      LOG.info("{}: plan version {} is not newer than version {} in service: left alone",
+          found.file(), found.version(), serving);
+      return;
+    }
+    live.swap(found.snapshot());
+    servingFile = found.file();
+    LOG.info("serving plan version {} from {} (was version {})", found.version(), found.file(), serving);
+  }
+
+  private void reject(SnapshotDirectory.Rejection r) {
+    rejections = new Rejections(rejections.count() + 1, r); // poll is synchronized: one writer at a time
+    LOG.warn("snapshot rejected, the plan in service goes on: {}", r.message());
+  }
+}
