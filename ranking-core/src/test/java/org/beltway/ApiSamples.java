@@ -60,6 +60,7 @@ import org.beltway.serving.PositionModel;
 import org.beltway.serving.PrefixFloor;
 import org.beltway.serving.Reranker;
 import org.beltway.serving.SnapshotHeader;
+import org.beltway.serving.TopK;
 import org.beltway.sim.BeltwayStrategy;
 import org.beltway.sim.DayPlan;
 import org.beltway.sim.HighWaterMark;
@@ -280,6 +281,7 @@ final class ApiSamples {
     put(Pacer.Settings.class, () -> Pacer.Settings.DEFAULT);
     put(PositionModel.class, () -> PositionModel.LOGARITHMIC);
     put(Reranker.class, () -> new Reranker(new LivePlan(Tiny.SNAPSHOT), PositionModel.LOGARITHMIC, 64, 10));
+    put(TopK.class, () -> new TopK(64));
   }
 
   private void simulation() {

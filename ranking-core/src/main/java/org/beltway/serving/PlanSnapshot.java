@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Locale;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.entity.ShopPlan;
+import org.beltway.internal.Strict;
 import org.beltway.internal.dual.Duals;
 import org.beltway.supplier.SupplierTable;
 
@@ -90,6 +91,9 @@ public final class PlanSnapshot {
    *     more than 65 535 distinct group memberships
    */
   public static PlanSnapshot of(AllocationPlan plan, SupplierTable suppliers, SnapshotHeader header) {
+    Strict.nonNull(plan, "plan", AllocationPlan.class);
+    Strict.nonNull(suppliers, "suppliers", SupplierTable.class);
+    Strict.nonNull(header, "header", SnapshotHeader.class);
     return new PlanSnapshot(SnapshotExport.columns(plan, suppliers, header));
   }
 
@@ -104,6 +108,8 @@ public final class PlanSnapshot {
    * @throws IllegalArgumentException if the entity plan has more than 65 535 distinct group memberships
    */
   public static PlanSnapshot of(ShopPlan plan, SnapshotHeader header) {
+    Strict.nonNull(plan, "plan", ShopPlan.class);
+    Strict.nonNull(header, "header", SnapshotHeader.class);
     return new PlanSnapshot(ShopSnapshotExport.columns(plan, header));
   }
 

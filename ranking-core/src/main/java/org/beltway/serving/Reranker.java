@@ -1,6 +1,7 @@
 package org.beltway.serving;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 import org.beltway.internal.dual.Duals;
 
 /**
@@ -42,9 +43,8 @@ public final class Reranker {
 
   /** A reranker for pages of at most {@code maxK} from at most {@code maxCandidates} candidates. */
   public Reranker(LivePlan live, PositionModel positions, int maxCandidates, int maxK) {
-    if (live == null || positions == null) {
-      throw new NullPointerException("live plan and position model must not be null");
-    }
+    Strict.nonNull(live, "live", LivePlan.class);
+    Strict.nonNull(positions, "positions", PositionModel.class);
     if (maxCandidates < 1) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "maxCandidates (%d): expected at least 1", maxCandidates));
@@ -108,9 +108,7 @@ public final class Reranker {
    */
   public int rankWithFloor(long segmentId, long[] supplierIds, double[] relevance,
       boolean[] isProtected, int count, PrefixFloor floor, int[] order, double[] scores) {
-    if (floor == null) {
-      throw new NullPointerException("floor must not be null");
-    }
+    Strict.nonNull(floor, "floor", PrefixFloor.class);
     if (isProtected != null && isProtected.length < count) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "isProtected has %d values: expected at least count (%d)", isProtected.length, count));
@@ -283,9 +281,9 @@ public final class Reranker {
 
   private void check(long[] supplierIds, double[] relevance, int count, int k, int[] order,
       double[] scores) {
-    if (supplierIds == null || relevance == null || order == null) {
-      throw new NullPointerException("supplierIds, relevance and order must not be null");
-    }
+    Strict.nonNull(supplierIds, "supplierIds", long[].class);
+    Strict.nonNull(relevance, "relevance", double[].class);
+    Strict.nonNull(order, "order", int[].class);
     if (count < 0 || count > maxCandidates) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "count (%d): expected 0 to maxCandidates (%d)", count, maxCandidates));

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
+import org.beltway.internal.Strict;
 
 /**
  * The binary format of a plan snapshot, version {@value #VERSION}. Big-endian throughout:
@@ -59,6 +60,7 @@ public final class SnapshotFormat {
 
   /** The snapshot's bytes. */
   public static byte[] toBytes(PlanSnapshot snapshot) {
+    Strict.nonNull(snapshot, "snapshot", PlanSnapshot.class);
     SnapshotColumns c = snapshot.columns();
     byte[] marketplace = c.header.marketplace().getBytes(StandardCharsets.UTF_8);
     byte[] termination = c.certificate.termination().getBytes(StandardCharsets.US_ASCII);
@@ -129,6 +131,8 @@ public final class SnapshotFormat {
 
   /** Writes the snapshot to a stream (not closed). */
   public static void write(PlanSnapshot snapshot, OutputStream out) throws IOException {
+    Strict.nonNull(snapshot, "snapshot", PlanSnapshot.class);
+    Strict.nonNull(out, "out", OutputStream.class);
     out.write(toBytes(snapshot));
     out.flush();
   }
@@ -139,6 +143,8 @@ public final class SnapshotFormat {
    * a crash of the writer's machine.
    */
   public static void write(PlanSnapshot snapshot, Path file) throws IOException {
+    Strict.nonNull(snapshot, "snapshot", PlanSnapshot.class);
+    Strict.nonNull(file, "file", Path.class);
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, ".snapshot-", ".tmp");
     try {
@@ -163,6 +169,8 @@ public final class SnapshotFormat {
    *     starting with the file's path
    */
   public static PlanSnapshot read(Path file, String expectedMarketplace) throws IOException {
+    Strict.nonNull(file, "file", Path.class);
+    Strict.nonNull(expectedMarketplace, "expectedMarketplace", String.class);
     try (InputStream in = Files.newInputStream(file)) {
       PlanSnapshot snapshot = read(in, expectedMarketplace);
       long after = in.transferTo(OutputStream.nullOutputStream());
@@ -184,6 +192,8 @@ public final class SnapshotFormat {
    * @throws SnapshotException if the bytes are not a valid snapshot of that marketplace
    */
   public static PlanSnapshot read(InputStream in, String expectedMarketplace) throws IOException {
+    Strict.nonNull(in, "in", InputStream.class);
+    Strict.nonNull(expectedMarketplace, "expectedMarketplace", String.class);
     byte[] preamble = in.readNBytes(PREAMBLE);
     int got = preamble.length;
     int magic = Math.min(got, MAGIC.length);

@@ -1,6 +1,7 @@
 package org.beltway.serving;
 
 import java.util.Locale;
+import org.beltway.internal.Strict;
 
 /**
  * The best {@code k} of a query's scored candidates, best first: higher scores first, equal scores by
@@ -51,9 +52,9 @@ public final class TopK {
    */
   public int select(long[] supplierIds, double[] scores, int count, int k, int[] order,
       double[] pageScores) {
-    if (supplierIds == null || scores == null || order == null) {
-      throw new NullPointerException("supplierIds, scores and order must not be null");
-    }
+    Strict.nonNull(supplierIds, "supplierIds", long[].class);
+    Strict.nonNull(scores, "scores", double[].class);
+    Strict.nonNull(order, "order", int[].class);
     if (count < 0 || count > maxCandidates) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "count (%d): expected 0 to maxCandidates (%d)", count, maxCandidates));

@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.beltway.serving.LivePlan;
 import org.beltway.serving.PositionModel;
@@ -17,7 +19,8 @@ import org.beltway.serving.Reranker;
  * each request thread has its own (a thread-local: the server's pool is fixed, so there are as many
  * rerankers as threads, each on its own delivery stripe). What the reranker refuses (an unknown
  * segment, a NaN or negative relevance, a page size out of range) is the caller's error: 400 with the
- * reranker's message. A body or a candidate list over the limits is 413.
+ * reranker's message. So is a supplier listed twice: one supplier has one score, and a page that showed
+ * it twice would count its exposure twice. A body or a candidate list over the limits is 413.
  */
 final class RankHandler extends JsonHandler {
   static final String PATH = "/rank";
@@ -56,6 +59,10 @@ final class RankHandler extends JsonHandler {
       json.sendError(exchange, 400, JsonWire.describe(e));
       return;
     }
+    if (request == null) {
+      json.sendError(exchange, 400, "malformed request: expected an object, not null");
+      return;
+    }
     int count = request.candidates().size();
     if (count > maxCandidates) {
       json.sendError(exchange, 413, String.format(Locale.ROOT,
@@ -64,11 +71,19 @@ final class RankHandler extends JsonHandler {
     }
     long[] ids = new long[count];
     double[] relevance = new double[count];
+    Map<Long, Integer> firstAt = new HashMap<>(2 * count);
     for (int i = 0; i < count; i++) {
       RankRequest.Candidate c = request.candidates().get(i);
       if (c == null) {
         json.sendError(exchange, 400, "malformed request: candidates[" + i
             + "]: expected an object, not null");
+        return;
+      }
+      Integer before = firstAt.putIfAbsent(c.supplier(), i);
+      if (before != null) {
+        json.sendError(exchange, 400, String.format(Locale.ROOT,
+            "candidates[%d].supplier (%d): already candidates[%d]: expected each supplier once", i,
+            c.supplier(), before));
         return;
       }
       ids[i] = c.supplier();

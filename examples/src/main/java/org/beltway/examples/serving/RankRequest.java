@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param segment the query's segment id
  * @param k the page size
- * @param candidates the candidates, in any order
+ * @param candidates the candidates, in any order, each supplier once
  */
 record RankRequest(long segment, int k, List<Candidate> candidates) {
 

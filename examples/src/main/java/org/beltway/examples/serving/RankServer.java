@@ -59,6 +59,7 @@ public final class RankServer implements AutoCloseable {
     HttpServer http = HttpServer.create(new InetSocketAddress(s.host(), s.port()), 0);
     http.createContext(RankHandler.PATH, new RankHandler(live, json, s.maxCandidates(), s.maxK()));
     http.createContext(StatusHandler.PATH, new StatusHandler(watcher, pacing, json));
+    http.createContext("/", new NotFoundHandler(json));
     ExecutorService requests = Executors.newFixedThreadPool(s.threads(), threads("rank-"));
     http.setExecutor(requests);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("plan-timer-"));

@@ -56,7 +56,7 @@ final class SnapshotWatcher implements Runnable {
     return live;
   }
 
-  /** The file the plan in service came from. */
+  /** The file the plan in service came from; read under the live plan's lock to match its plan. */
   Path servingFile() {
     return servingFile;
   }
@@ -93,8 +93,10 @@ final class SnapshotWatcher implements Runnable {
           + " left alone", found.file(), found.version(), serving);
       return;
     }
-    live.swap(found.snapshot());
-    servingFile = found.file();
+    synchronized (live) { // the lock /status reads under: it never sees the new plan with the old file
+      live.swap(found.snapshot());
+      servingFile = found.file();
+    }
     LOG.log(System.Logger.Level.INFO, "serving plan version {0} from {1} (was version {2})",
         found.version(), found.file(), serving);
   }

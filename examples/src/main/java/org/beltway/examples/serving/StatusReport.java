@@ -60,8 +60,10 @@ record StatusReport(Plan plan, Certificate certificate, Stats stats, Delivered d
     PlanSnapshot s;
     double[] delivered;
     int plansServed;
+    String file;
     synchronized (live) {
       s = live.current().snapshot();
+      file = String.valueOf(watcher.servingFile());
       delivered = live.deliveredByRow();
       plansServed = live.served().size();
     }
@@ -80,7 +82,7 @@ record StatusReport(Plan plan, Certificate certificate, Stats stats, Delivered d
     SnapshotDirectory.Rejection r = rejections.last();
     return new StatusReport(
         new Plan(h.marketplace(), h.version(), h.createdMillis(), s.supplierCount(), s.segmentCount(),
-            String.valueOf(watcher.servingFile())),
+            file),
         new Certificate(c.termination(), c.converged(), c.passes(), c.primalObjective(), c.dualBound(),
             c.relativeGap(), c.maxViolation(), c.wallMillis(), c.toString()),
         new Stats(st.queries(), st.candidates(), st.unknownCandidates(), st.excludedCandidates(),

@@ -124,6 +124,9 @@ class RankServerTest {
         Arguments.of("{" + seg + ", \"k\": 3, \"candidates\": [{\"supplier\": 1, \"relevance\": -1}]}", 400,
             "relevance (-1.0): expected a finite number >= 0"),
         Arguments.of("{" + seg + ", \"k\": 0, \"candidates\": " + one + "}", 400, "k (0): expected 1 to"),
+        Arguments.of("{" + seg + ", \"k\": 3, \"candidates\": [{\"supplier\": 7, \"relevance\": 1}, "
+            + "{\"supplier\": 8, \"relevance\": 1}, {\"supplier\": 7, \"relevance\": 2}]}", 400,
+            "candidates[2].supplier (7): already candidates[0]"),
         Arguments.of("{" + seg + ", \"k\": 3, \"candidates\": " + many + "}", 413,
             "candidates (1001): expected at most 1000"));
   }
@@ -144,7 +147,34 @@ class RankServerTest {
     assertEquals(405, get.statusCode());
     assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
     assertEquals(405, send(HttpRequest.newBuilder(uri("/status")).DELETE()).statusCode());
-    assertEquals(404, send(HttpRequest.newBuilder(uri("/ranking")).GET()).statusCode());
+    for (String path : List.of("/ranking", "/", "/rank/more", "/nothing")) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).GET());
+      assertEquals(404, r.statusCode(), path);
+      assertEquals(JsonWire.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse(""), path);
+      assertTrue(JSON.readTree(r.body()).get("error").asText().startsWith("no such resource: " + path),
+          r.body());
+    }
+    assertEquals(404, post("/nothing", "{}").statusCode());
+  }
+
+  static Stream<String> malformedBodies() {
+    return Stream.of("{", "{\"segment\": 1,", "[1, 2]", "{\"segment\": \"x\"}", "null", "{\"segment\": 1e999}",
+        "{\"segment\": 1, \"k\": 3, \"candidates\": {}}", "{\"segment\": 1, \"k\": 3, \"candidates\": [1]}",
+        "{\"segment\": 1, \"k\": 3, \"candidates\": [{\"supplier\": 1.5, \"relevance\": 1}]}",
+        "{\"segment\": 1} {}", "\u0000", "{\"segment\": 99999999999999999999}");
+  }
+
+  /** A caller sees what it wrote wrong, never the JSON library's class names or settings. */
+  @ParameterizedTest
+  @MethodSource("malformedBodies")
+  void aMalformedBodyIsDescribedWithoutTheLibrarysInternals(String body) throws Exception {
+    HttpResponse<String> r = post("/rank", body);
+    assertEquals(400, r.statusCode(), r.body());
+    String error = JSON.readTree(r.body()).get("error").asText();
+    for (String internal : List.of("Source:", "REDACTED", "StreamReadFeature", "jackson", "fasterxml",
+        "org.beltway", "java.")) {
+      assertTrue(!error.contains(internal), internal + " in: " + error);
+    }
   }
 
   @Test
