@@ -59,7 +59,10 @@ import org.beltway.serving.PlanSnapshot;
 import org.beltway.serving.PositionModel;
 import org.beltway.serving.PrefixFloor;
 import org.beltway.serving.Reranker;
+import org.beltway.serving.SnapshotDirectory;
+import org.beltway.serving.SnapshotFormat;
 import org.beltway.serving.SnapshotHeader;
+import org.beltway.serving.SnapshotWatcher;
 import org.beltway.serving.TopK;
 import org.beltway.sim.BeltwayStrategy;
 import org.beltway.sim.DayPlan;
@@ -103,6 +106,7 @@ final class ApiSamples {
     static final EntityGraph ENTITY_GRAPH = Entities.of(TABLE).graph(GRAPH);
     static final ShopPlan SHOP_PLAN;
     static final PlanSnapshot SNAPSHOT;
+    private static Path snapshots;
     static final Simulation SIMULATION = Simulation.of(MARKET, SimulationConfig.builder().days(1).build());
 
     static {
@@ -116,6 +120,22 @@ final class ApiSamples {
       SHOP_PLAN = ENTITY_GRAPH.split(AllocationSolver.defaults()
           .solve(AllocationProblem.builder(ENTITY_GRAPH.graph()).merit(merit).build()));
       SNAPSHOT = PlanSnapshot.of(PLAN, TABLE, header());
+    }
+
+    /** A directory holding {@link #SNAPSHOT}, written once. */
+    static synchronized SnapshotDirectory snapshotDirectory() {
+      try {
+        if (snapshots == null) {
+          snapshots = java.nio.file.Files.createTempDirectory("api-samples-");
+          snapshots.toFile().deleteOnExit();
+          Path file = snapshots.resolve("plan-1.snap");
+          SnapshotFormat.write(SNAPSHOT, file);
+          file.toFile().deleteOnExit();
+        }
+        return new SnapshotDirectory(snapshots, SNAPSHOT.header().marketplace());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     static AllocationProblem.Builder problemBuilder() {
@@ -282,6 +302,20 @@ final class ApiSamples {
     put(PositionModel.class, () -> PositionModel.LOGARITHMIC);
     put(Reranker.class, () -> new Reranker(new LivePlan(Tiny.SNAPSHOT), PositionModel.LOGARITHMIC, 64, 10));
     put(TopK.class, () -> new TopK(64));
+    put(SnapshotDirectory.class, Tiny::snapshotDirectory);
+    put(SnapshotDirectory.Found.class,
+        () -> new SnapshotDirectory.Found(Path.of("target", "tiny.snap"), Tiny.SNAPSHOT));
+    put(SnapshotDirectory.Rejection.class,
+        () -> new SnapshotDirectory.Rejection(Path.of("target", "tiny.snap"), "refused", 0L));
+    put(SnapshotDirectory.Scan.class, () -> new SnapshotDirectory.Scan(null, List.of()));
+    put(SnapshotWatcher.Rejections.class, () -> new SnapshotWatcher.Rejections(0, null));
+    put(SnapshotWatcher.class, () -> {
+      try {
+        return SnapshotWatcher.open(Tiny.snapshotDirectory());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 
   private void simulation() {

@@ -34,6 +34,8 @@ class NullArgumentsContractTest {
       "serving.Reranker.rankWithFloor(scores)", "receives the adjusted scores, or null",
       "serving.Reranker.rankWithFloor(isProtected)", "null: the suppliers the pacer found behind schedule",
       "serving.TopK.select(pageScores)", "receives the page's scores, or null",
+      "serving.SnapshotDirectory$Scan.new(newest)", "null: no valid snapshot among the files read",
+      "serving.SnapshotWatcher$Rejections.new(last)", "null: nothing rejected yet",
       "serving.SnapshotException.new(message)", "Throwable's contract: the message may be null",
       "serving.SnapshotException.new(cause)", "Throwable's contract: the cause may be null");
 

@@ -8,7 +8,9 @@ import org.beltway.serving.LivePlan;
 import org.beltway.serving.PlanSnapshot;
 import org.beltway.serving.PositionModel;
 import org.beltway.serving.Reranker;
+import org.beltway.serving.SnapshotDirectory;
 import org.beltway.serving.SnapshotException;
+import org.beltway.serving.SnapshotWatcher;
 
 /**
  * The plan one Solr core serves: the live plan read from the snapshot directory, the timer that swaps

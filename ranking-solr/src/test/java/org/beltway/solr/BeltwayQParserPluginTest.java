@@ -19,6 +19,7 @@ import org.beltway.serving.PositionModel;
 import org.beltway.serving.Reranker;
 import org.beltway.serving.ServingStats;
 import org.beltway.serving.SnapshotFormat;
+import org.beltway.serving.SnapshotWatcher;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;

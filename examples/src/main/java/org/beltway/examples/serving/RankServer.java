@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.beltway.serving.LivePlan;
 import org.beltway.serving.Pacer;
 import org.beltway.serving.PlanSnapshot;
+import org.beltway.serving.SnapshotDirectory;
+import org.beltway.serving.SnapshotWatcher;
 
 /**
  * A search node's reranking service over HTTP, wired from the JDK's own server: {@code POST /rank}

@@ -2,6 +2,7 @@ package org.beltway.examples.serving;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import org.beltway.serving.SnapshotWatcher;
 
 /** {@code GET /status}: the {@link StatusReport} now. */
 final class StatusHandler extends JsonHandler {

@@ -4,7 +4,9 @@ import org.beltway.serving.LivePlan;
 import org.beltway.serving.PlanSnapshot;
 import org.beltway.serving.ServingStats;
 import org.beltway.serving.SnapshotCertificate;
+import org.beltway.serving.SnapshotDirectory;
 import org.beltway.serving.SnapshotHeader;
+import org.beltway.serving.SnapshotWatcher;
 
 /**
  * The body of {@code GET /status}: what an operator asks of a search node. Which plan serves and from

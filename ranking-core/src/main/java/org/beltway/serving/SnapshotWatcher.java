@@ -1,27 +1,33 @@
-package org.beltway.examples.serving;
+package org.beltway.serving;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.beltway.serving.LivePlan;
-import org.beltway.serving.SnapshotException;
+import org.beltway.internal.Strict;
 
 /**
- * Puts each newer snapshot dropped into the directory into service: run on a timer, it scans the
- * directory and swaps the valid snapshot of the highest version into the live plan, if that version is
- * above the one serving (an older or equal one is left alone, so a replayed file cannot roll the plan
- * back). A file that is corrupt, truncated, of another format version or of another marketplace is
- * rejected: logged, kept as the last error for {@code /status}, and the plan in service goes on.
+ * Puts each newer snapshot dropped into a {@link SnapshotDirectory} into service: run on a timer, it
+ * scans the directory and swaps the valid snapshot of the highest version into the live plan, if that
+ * version is above the one serving (an older or equal one is left alone, so a replayed file cannot roll
+ * the plan back). A file that is corrupt, truncated, of another format version or of another
+ * marketplace is rejected: logged with the file and the reason, kept as the last rejection, and the
+ * plan in service goes on. One watcher serves a search node, the HTTP example's and the Solr plug-in's
+ * alike; logs go to {@link System.Logger}.
  */
-final class SnapshotWatcher implements Runnable {
+public final class SnapshotWatcher implements Runnable {
   private static final System.Logger LOG = System.getLogger(SnapshotWatcher.class.getName());
   private final SnapshotDirectory directory;
   private final LivePlan live;
   private volatile Path servingFile;
-  /** The count and the last rejection in one value, so /status never shows one without the other. */
+  /** The count and the last rejection in one value, so a reader never sees one without the other. */
   private volatile Rejections rejections = new Rejections(0, null);
 
-  /** How many files were rejected, and the last (or the directory that could not be listed). */
-  record Rejections(long count, SnapshotDirectory.Rejection last) {}
+  /**
+   * How many files were rejected, and the last (or the directory that could not be listed).
+   *
+   * @param count files rejected since the watcher opened
+   * @param last the last rejection, or null if none
+   */
+  public record Rejections(long count, SnapshotDirectory.Rejection last) {}
 
   private SnapshotWatcher(SnapshotDirectory directory, SnapshotDirectory.Found first) {
     this.directory = directory;
@@ -35,7 +41,8 @@ final class SnapshotWatcher implements Runnable {
    * @throws SnapshotException if the directory has no valid snapshot (saying why each file was rejected)
    * @throws IOException if the directory cannot be listed
    */
-  static SnapshotWatcher open(SnapshotDirectory directory) throws IOException {
+  public static SnapshotWatcher open(SnapshotDirectory directory) throws IOException {
+    Strict.nonNull(directory, "directory", SnapshotDirectory.class);
     SnapshotDirectory.Scan scan = directory.scan();
     if (scan.newest() == null) {
       StringBuilder why = new StringBuilder("no valid snapshot (" + SnapshotDirectory.GLOB + ") in "
@@ -52,17 +59,21 @@ final class SnapshotWatcher implements Runnable {
     return watcher;
   }
 
-  LivePlan live() {
+  /** The live plan this watcher swaps snapshots into. */
+  public LivePlan live() {
     return live;
   }
 
-  /** The file the plan in service came from; read under the live plan's lock to match its plan. */
-  Path servingFile() {
+  /**
+   * The file the plan in service came from. A swap changes plan and file under the live plan's lock,
+   * so read both under it ({@code synchronized (watcher.live())}) to see a matching pair.
+   */
+  public Path servingFile() {
     return servingFile;
   }
 
-  /** The files rejected since start-up and the last of them (null if none), read together. */
-  Rejections rejections() {
+  /** The files rejected since the watcher opened and the last of them, read together. */
+  public Rejections rejections() {
     return rejections;
   }
 
@@ -80,7 +91,7 @@ final class SnapshotWatcher implements Runnable {
     }
   }
 
-  private void poll() throws IOException {
+  private synchronized void poll() throws IOException {
     SnapshotDirectory.Scan scan = directory.scan();
     scan.rejected().forEach(this::reject);
     SnapshotDirectory.Found found = scan.newest();
@@ -93,7 +104,7 @@ final class SnapshotWatcher implements Runnable {
           + " left alone", found.file(), found.version(), serving);
       return;
     }
-    synchronized (live) { // the lock /status reads under: it never sees the new plan with the old file
+    synchronized (live) {
       live.swap(found.snapshot());
       servingFile = found.file();
     }
@@ -102,7 +113,8 @@ final class SnapshotWatcher implements Runnable {
   }
 
   private void reject(SnapshotDirectory.Rejection r) {
-    rejections = new Rejections(rejections.count() + 1, r); // the timer is the only writer
-    LOG.log(System.Logger.Level.WARNING, "snapshot rejected, the plan in service goes on: {0}", r.message());
+    rejections = new Rejections(rejections.count() + 1, r); // poll is synchronized: one writer at a time
+    LOG.log(System.Logger.Level.WARNING, "snapshot rejected, the plan in service goes on: {0}",
+        r.message());
   }
 }

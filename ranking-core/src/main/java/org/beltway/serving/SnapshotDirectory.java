@@ -1,4 +1,4 @@
-package org.beltway.examples.serving;
+package org.beltway.serving;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.beltway.serving.PlanSnapshot;
-import org.beltway.serving.SnapshotException;
-import org.beltway.serving.SnapshotFormat;
+import org.beltway.internal.Strict;
 
 /**
  * The directory a planner drops snapshots into ({@code *.snap}; {@link SnapshotFormat#write(PlanSnapshot,
@@ -21,24 +19,48 @@ import org.beltway.serving.SnapshotFormat;
  * scan reads only the files that are new or changed since the last (by file key, size and modification
  * time), each once: a rejected file is not read again until it is replaced.
  *
- * <p>Not thread-safe: one watcher thread scans.
+ * <p>Not thread-safe: one watcher scans ({@link SnapshotWatcher}).
  */
-final class SnapshotDirectory {
+public final class SnapshotDirectory {
   /** The file name pattern of a snapshot. */
-  static final String GLOB = "*.snap";
+  public static final String GLOB = "*.snap";
   private final Path dir;
   private final String marketplace;
   private Map<Path, Stamp> seen = new HashMap<>();
 
-  /** A valid snapshot and the file it came from. */
-  record Found(Path file, PlanSnapshot snapshot) {
-    long version() {
+  /**
+   * A valid snapshot and the file it came from.
+   *
+   * @param file the file
+   * @param snapshot the snapshot it holds
+   */
+  public record Found(Path file, PlanSnapshot snapshot) {
+    /** Checks both are given. */
+    public Found {
+      Strict.nonNull(file, "file", Path.class);
+      Strict.nonNull(snapshot, "snapshot", PlanSnapshot.class);
+    }
+
+    /** The snapshot's plan version. */
+    public long version() {
       return snapshot.header().version();
     }
   }
 
-  /** A file that is not a valid snapshot of this marketplace, and why. */
-  record Rejection(Path file, String message, long atMillis) {}
+  /**
+   * A file that is not a valid snapshot of this marketplace (or a directory that could not be listed).
+   *
+   * @param file the file or directory
+   * @param message why, naming the file
+   * @param atMillis when, in milliseconds since the epoch
+   */
+  public record Rejection(Path file, String message, long atMillis) {
+    /** Checks the file and the message are given. */
+    public Rejection {
+      Strict.nonNull(file, "file", Path.class);
+      Strict.nonNull(message, "message", String.class);
+    }
+  }
 
   /**
    * What one scan read.
@@ -46,16 +68,23 @@ final class SnapshotDirectory {
    * @param newest the valid snapshot of the highest plan version among the files read, or null
    * @param rejected the files read that are not valid snapshots
    */
-  record Scan(Found newest, List<Rejection> rejected) {}
+  public record Scan(Found newest, List<Rejection> rejected) {
+    /** Copies the rejections. */
+    public Scan {
+      rejected = List.copyOf(Strict.nonNull(rejected, "rejected", List.class));
+    }
+  }
 
   private record Stamp(Object key, long size, FileTime modified) {}
 
-  SnapshotDirectory(Path dir, String marketplace) {
-    this.dir = dir;
-    this.marketplace = marketplace;
+  /** The snapshot directory {@code dir} of a marketplace; other marketplaces' files are refused. */
+  public SnapshotDirectory(Path dir, String marketplace) {
+    this.dir = Strict.nonNull(dir, "dir", Path.class);
+    this.marketplace = Strict.nonNull(marketplace, "marketplace", String.class);
   }
 
-  Path path() {
+  /** The directory. */
+  public Path path() {
     return dir;
   }
 
@@ -64,7 +93,7 @@ final class SnapshotDirectory {
    *
    * @throws IOException if the directory cannot be listed
    */
-  Scan scan() throws IOException {
+  public Scan scan() throws IOException {
     Map<Path, Stamp> now = new HashMap<>();
     Found newest = null;
     List<Rejection> rejected = new ArrayList<>();
