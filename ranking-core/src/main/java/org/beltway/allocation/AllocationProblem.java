@@ -223,14 +223,7 @@ public final class AllocationProblem {
       Strict.nonNull(meritByRow, "meritByRow", double[].class);
       checkOpen();
       Strict.requireUnset("merit", merit);
-      checkLength("merit", meritByRow.length, graph.supplierCount(), "supplier");
-      for (int i = 0; i < meritByRow.length; i++) {
-        double m = meritByRow[i];
-        if (!(m > 0) || !Double.isFinite(m)) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "supplier %d: merit (%s): expected a finite number > 0", graph.supplierId(i), m));
-        }
-      }
+      ProblemInputs.checkMerit(graph, meritByRow);
       merit = meritByRow.clone();
       return this;
     }
@@ -268,15 +261,7 @@ public final class AllocationProblem {
       Strict.nonNull(byEdge, "byEdge", double[].class);
       checkOpen();
       Strict.requireUnset("relevance", relevance);
-      checkLength("relevance", byEdge.length, graph.edgeCount(), "edge");
-      for (int e = 0; e < byEdge.length; e++) {
-        double r = byEdge[e];
-        if (!(r >= 0) || !Double.isFinite(r)) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "edge (supplier %d, segment %d): relevance (%s): expected a finite number >= 0",
-              graph.supplierId(graph.supplierOf(e)), graph.segments().id(graph.segmentOf(e)), r));
-        }
-      }
+      ProblemInputs.checkRelevance(graph, byEdge);
       relevance = byEdge.clone();
       return this;
     }
@@ -290,7 +275,7 @@ public final class AllocationProblem {
     public Builder guarantee(long supplierId, double impressions) {
       checkOpen();
       checkSupplier("guarantee", supplierId);
-      checkImpressions(supplierId, "guarantee", impressions);
+      ProblemInputs.checkImpressions(supplierId, "guarantee", impressions);
       if (guarantees.containsKey(supplierId)
           || (guaranteesByRow != null && guaranteesByRow[graph.row(supplierId)] > 0)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -314,10 +299,10 @@ public final class AllocationProblem {
       Strict.nonNull(impressionsByRow, "impressionsByRow", double[].class);
       checkOpen();
       Strict.requireUnset("guarantees", guaranteesByRow);
-      checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
+      ProblemInputs.checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
       for (int i = 0; i < impressionsByRow.length; i++) {
         long id = graph.supplierId(i);
-        checkImpressions(id, "guarantee", impressionsByRow[i]);
+        ProblemInputs.checkImpressions(id, "guarantee", impressionsByRow[i]);
         if (impressionsByRow[i] > 0 && guarantees.containsKey(id)) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
               "supplier %d: guarantee given twice", id));
@@ -354,7 +339,7 @@ public final class AllocationProblem {
     public Builder capPerSegment(long supplierId, double impressions) {
       checkOpen();
       checkSupplier("cap", supplierId);
-      checkImpressions(supplierId, "capPerSegment", impressions);
+      ProblemInputs.checkImpressions(supplierId, "capPerSegment", impressions);
       if (capsPerSegment.containsKey(supplierId)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "supplier %d: capPerSegment given twice", supplierId));
@@ -372,7 +357,7 @@ public final class AllocationProblem {
     public Builder capTotal(long supplierId, double impressions) {
       checkOpen();
       checkSupplier("cap", supplierId);
-      checkImpressions(supplierId, "capTotal", impressions);
+      ProblemInputs.checkImpressions(supplierId, "capTotal", impressions);
       if (capsTotal.containsKey(supplierId)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "supplier %d: capTotal given twice", supplierId));
@@ -400,7 +385,7 @@ public final class AllocationProblem {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "supplier %d is not eligible in segment %d: no edge to cap", supplierId, segmentId));
       }
-      checkImpressions(supplierId, "capEdge", impressions);
+      ProblemInputs.checkImpressions(supplierId, "capEdge", impressions);
       if (capsEdge.containsKey(edge)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "edge (supplier %d, segment %d): capEdge given twice", supplierId, segmentId));
@@ -423,17 +408,7 @@ public final class AllocationProblem {
       if (!shareNames.add(share.name())) {
         throw new IllegalArgumentException("group share \"" + share.name() + "\" given twice");
       }
-      if (share.maskLength() >= 0 && share.maskLength() != graph.supplierCount()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "group share \"%s\": supplier mask has %d values: expected one per supplier (%d)",
-            share.name(), share.maskLength(), graph.supplierCount()));
-      }
-      GroupShare onGraph = SupplierAlignment.onGraph(share, graph);
-      SupplierAlignment.probe(onGraph, graph);
-      if (shares.size() == MAX_GROUPS) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "at most %d group shares: \"%s\" is one too many", MAX_GROUPS, share.name()));
-      }
+      GroupShare onGraph = ProblemInputs.checkShare(graph, share, shares.size());
       shares.add(onGraph);
       return this;
     }
@@ -509,21 +484,6 @@ public final class AllocationProblem {
       if (graph.row(supplierId) < 0) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s for unknown supplier %d", what, supplierId));
-      }
-    }
-
-    private static void checkImpressions(long supplierId, String what, double impressions) {
-      if (!(impressions >= 0) || !Double.isFinite(impressions)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "supplier %d: %s (%s): expected a finite number of impressions >= 0", supplierId, what,
-            impressions));
-      }
-    }
-
-    private static void checkLength(String what, int length, int expected, String per) {
-      if (length != expected) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s has %d values: expected one per %s (%d)", what, length, per, expected));
       }
     }
   }

@@ -2,7 +2,6 @@ package org.beltway.guarantee;
 
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.AllocationSolver;
 import org.beltway.allocation.Certificate;
-import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.GroupShare;
 import org.beltway.allocation.Priorities;
 import org.beltway.allocation.UnmetPromise;
@@ -247,7 +245,7 @@ public final class Admission {
     Set<String> seen = new HashSet<>();
     for (int a = 0; a < count; a++) {
       Application application = applications.get(a);
-      rows[a] = check(application, book, suppliers, day, seen);
+      rows[a] = AdmissionScreen.check(application, book, suppliers, day, seen);
       Enrolment e = application.enrolment();
       int missing = e.target() - application.won();
       need[a] = missing <= 0 ? 0.0 : conversion.dailyNeed(suppliers.primaryCategory(rows[a]), missing,
@@ -261,9 +259,9 @@ public final class Admission {
     AllocationPlan start = previous;
     AllocationPlan plan;
     Map<Long, UnmetPromise> unmet = new HashMap<>();
-    refuseSecondPromiseOfEntity(book, suppliers, applications, rows, need, refused, decisions);
+    AdmissionScreen.refuseSecondPromiseOfEntity(book, suppliers, applications, rows, need, refused, decisions);
     AllocationProblem bookedOnly = forecast.problem(booked, Priorities.GROUPS_FIRST);
-    refuseAboveCaps(bookedOnly, applications, rows, need, booked, refused, decisions);
+    AdmissionScreen.refuseAboveCaps(bookedOnly, applications, rows, need, booked, refused, decisions);
     if (start == null) {
       // cold, every round would climb the penalty stages: start them all from the booked promises alone
       start = solver.solve(bookedOnly);
@@ -369,101 +367,6 @@ public final class Admission {
           shares, refusal(applications.get(a), need[a], u, shares));
     }
     return any;
-  }
-
-  private static int check(Application application, BuyerLedger book, SupplierTable suppliers, int day,
-      Set<String> seen) {
-    Enrolment e = application.enrolment();
-    long id = e.supplierId();
-    int row = suppliers.row(id);
-    if (row < 0) {
-      throw Enrolment.error(id, "supplier", id, "a supplier of the table");
-    }
-    if (e.day() > day) {
-      throw Enrolment.error(id, "first day", e.day(), "on or before the day of application " + day);
-    }
-    if (e.deadline() <= day) {
-      throw Enrolment.error(id, "deadline", e.deadline(), "after the day of application " + day);
-    }
-    if (!e.program().eligible(suppliers.tier(row))) {
-      throw Enrolment.error(id, "tier", suppliers.tier(row), "one of " + e.program().tiers() + " for "
-          + e.program().name());
-    }
-    if (!seen.add(id + "/" + e.program().name())) {
-      throw Enrolment.error(id, "application", e.program().name(), "one application per program");
-    }
-    for (int index : book.enrolmentsOf(id)) {
-      if (book.enrolment(index).program().name().equals(e.program().name())) {
-        throw Enrolment.error(id, "application", e.program().name(), "a program it is not booked in");
-      }
-    }
-    return row;
-  }
-
-  /**
-   * Refuses an applicant whose business entity already holds a promise of the same program through
-   * another shop, booked or applied for earlier in the list: one promise per business and program, so
-   * splitting a business into shops does not multiply its promised buyers (docs/design.md §7).
-   */
-  private static void refuseSecondPromiseOfEntity(BuyerLedger book, SupplierTable suppliers,
-      List<Application> applications, int[] rows, double[] need, boolean[] refused, Decision[] decisions) {
-    LongOpenHashSet applying = new LongOpenHashSet();
-    for (int row : rows) {
-      applying.add(suppliers.entity(row));
-    }
-    // the book's promises of the applicants' businesses only: most businesses have one shop
-    Map<String, Long> holder = new HashMap<>();
-    for (int index = 0; index < book.size(); index++) {
-      Enrolment e = book.enrolment(index);
-      int row = suppliers.row(e.supplierId());
-      if (row >= 0 && applying.contains(suppliers.entity(row))) {
-        holder.putIfAbsent(suppliers.entity(row) + "/" + e.program().name(), e.supplierId());
-      }
-    }
-    for (int a = 0; a < rows.length; a++) {
-      Enrolment e = applications.get(a).enrolment();
-      long entity = suppliers.entity(rows[a]);
-      Long shop = holder.putIfAbsent(entity + "/" + e.program().name(), e.supplierId());
-      if (shop == null) {
-        continue;
-      }
-      refused[a] = true;
-      decisions[a] = new Decision(applications.get(a), false, -1, need[a], 0, Set.of(), List.of(),
-          String.format(Locale.ROOT, "supplier %d: %s refused: its business (entity %d) already holds a %s"
-              + " promise through shop %d: one promise per business and program", e.supplierId(),
-              e.program().name(), entity, e.program().name(), shop));
-    }
-  }
-
-  /** Refuses the applicants whose need is above what their own caps allow in any plan. */
-  private static void refuseAboveCaps(AllocationProblem problem, List<Application> applications, int[] rows,
-      double[] need, double[] booked, boolean[] refused, Decision[] decisions) {
-    EligibilityGraph graph = problem.graph();
-    for (int a = 0; a < rows.length; a++) {
-      int row = rows[a];
-      if (refused[a] || need[a] <= booked[row]) {
-        continue;
-      }
-      double most = 0;
-      for (int k = 0, degree = graph.supplierDegree(row); k < degree; k++) {
-        int e = graph.supplierEdge(row, k);
-        if (problem.fairExposure(e) > 0) {
-          most += Math.min(problem.edgeCap(e), graph.segments().traffic(graph.segmentOf(e)));
-        }
-      }
-      most = Math.min(most, problem.totalCap(row));
-      if (need[a] <= most) {
-        continue;
-      }
-      Binding binding = most == 0 ? Binding.NO_ELIGIBLE_SEGMENT
-          : most == problem.totalCap(row) ? Binding.SUPPLIER_CAP : Binding.EDGE_CAP;
-      Enrolment e = applications.get(a).enrolment();
-      refused[a] = true;
-      decisions[a] = new Decision(applications.get(a), false, -1, need[a], most, Set.of(binding), List.of(),
-          String.format(Locale.ROOT, "supplier %d: %s refused: needs %.1f impressions a day at the booking"
-              + " risk, its caps allow at most %.1f in any plan (%s)", e.supplierId(), e.program().name(),
-              need[a], most, binding));
-    }
   }
 
   private static int bookedAtRisk(BuyerLedger book, SupplierTable suppliers, double[] booked,

@@ -29,11 +29,7 @@ public final class SupplierTable {
   private final int[] daysOnPlatform;
   private final int[][] counts;
   private final double[][] amounts;
-  private final int[] claimantStart;
-  private final int[] claimantClaims;
-  private final int[] claimantMalicious;
-  private final int[] claimantAppealsWon;
-  private final double[] claimantCredibility;
+  private final ClaimantRows claimants;
   private final Long2IntOpenHashMap rowById;
 
   private SupplierTable(Builder b) {
@@ -56,12 +52,7 @@ public final class SupplierTable {
     for (int a = 0; a < amounts.length; a++) {
       amounts[a] = Arrays.copyOf(b.amounts[a], size);
     }
-    claimantStart = Arrays.copyOf(b.claimantStart, size + 1);
-    int claimantCount = claimantStart[size];
-    claimantClaims = Arrays.copyOf(b.claimantClaims, claimantCount);
-    claimantMalicious = Arrays.copyOf(b.claimantMalicious, claimantCount);
-    claimantAppealsWon = Arrays.copyOf(b.claimantAppealsWon, claimantCount);
-    claimantCredibility = Arrays.copyOf(b.claimantCredibility, claimantCount);
+    claimants = b.claimants.build(size);
     rowById = b.rowById;
     rowById.trim();
   }
@@ -81,11 +72,7 @@ public final class SupplierTable {
     daysOnPlatform = base.daysOnPlatform;
     this.counts = counts;
     amounts = base.amounts;
-    claimantStart = base.claimantStart;
-    claimantClaims = base.claimantClaims;
-    claimantMalicious = base.claimantMalicious;
-    claimantAppealsWon = base.claimantAppealsWon;
-    claimantCredibility = base.claimantCredibility;
+    claimants = base.claimants;
     rowById = base.rowById;
   }
 
@@ -135,10 +122,7 @@ public final class SupplierTable {
     if (replacements.containsKey(Count.ORDERS)) {
       int[] orders = next[Count.ORDERS.ordinal()];
       for (int r = 0; r < size; r++) {
-        long claims = 0;
-        for (int k = claimantStart[r]; k < claimantStart[r + 1]; k++) {
-          claims += claimantClaims[k];
-        }
+        long claims = claimants.claimsOf(r);
         if (claims > orders[r]) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
               "supplier %d: afterSales.refundClaims (%d) exceeds %s (%d)", ids[r], claims,
@@ -280,23 +264,23 @@ public final class SupplierTable {
 
   /** The first claimant index of a row; the row's claimants are [claimantStart(row), claimantStart(row + 1)). */
   public int claimantStart(int row) {
-    return claimantStart[row];
+    return claimants.start(row);
   }
 
   public int claimantClaims(int claimant) {
-    return claimantClaims[claimant];
+    return claimants.claims(claimant);
   }
 
   public int claimantMalicious(int claimant) {
-    return claimantMalicious[claimant];
+    return claimants.malicious(claimant);
   }
 
   public int claimantAppealsWon(int claimant) {
-    return claimantAppealsWon[claimant];
+    return claimants.appealsWon(claimant);
   }
 
   public double claimantCredibility(int claimant) {
-    return claimantCredibility[claimant];
+    return claimants.credibility(claimant);
   }
 
   /** The supplier of a row, as a value. */
@@ -327,8 +311,9 @@ public final class SupplierTable {
     for (Amount a : Amount.VALUES) {
       b.amount(a, amounts[a.ordinal()][row]);
     }
-    for (int k = claimantStart[row]; k < claimantStart[row + 1]; k++) {
-      b.claimant(claimantClaims[k], claimantMalicious[k], claimantAppealsWon[k], claimantCredibility[k]);
+    for (int k = claimants.start(row); k < claimants.start(row + 1); k++) {
+      b.claimant(claimants.claims(k), claimants.malicious(k), claimants.appealsWon(k),
+          claimants.credibility(k));
     }
     return b.build();
   }
@@ -339,10 +324,9 @@ public final class SupplierTable {
    */
   public long columnBytes() {
     long perRow = 8 + 8 + 1 + 1 + 4 + 4 + 4 + 1 + 2 + 4 + 4L * Count.VALUES.length
-        + 8L * Amount.VALUES.length + 4 + 4;
-    long claimantsBytes = (long) claimantClaims.length * (4 + 4 + 4 + 8);
+        + 8L * Amount.VALUES.length + 4;
     long index = (long) rowById.size() * 2 * (8 + 4); // keys + values at load factor 0.5 after trim
-    return perRow * size + categories.entryBytes() + claimantsBytes + index;
+    return perRow * size + categories.entryBytes() + claimants.entryBytes() + index;
   }
 
   /**
@@ -365,11 +349,7 @@ public final class SupplierTable {
     private int[] daysOnPlatform;
     private final int[][] counts = new int[Count.VALUES.length][];
     private final double[][] amounts = new double[Amount.VALUES.length][];
-    private int[] claimantStart;
-    private int[] claimantClaims;
-    private int[] claimantMalicious;
-    private int[] claimantAppealsWon;
-    private double[] claimantCredibility;
+    private final ClaimantRows.Appender claimants;
     private final Long2IntOpenHashMap rowById;
     private boolean built;
 
@@ -392,11 +372,7 @@ public final class SupplierTable {
       for (int a = 0; a < amounts.length; a++) {
         amounts[a] = new double[cap];
       }
-      claimantStart = new int[cap + 1];
-      claimantClaims = new int[cap];
-      claimantMalicious = new int[cap];
-      claimantAppealsWon = new int[cap];
-      claimantCredibility = new double[cap];
+      claimants = new ClaimantRows.Appender(cap);
       rowById = new Long2IntOpenHashMap(cap);
       rowById.defaultReturnValue(-1);
     }
@@ -457,23 +433,7 @@ public final class SupplierTable {
       for (Amount a : Amount.VALUES) {
         amounts[a.ordinal()][r] = signals.amount(a);
       }
-      int k = claimantStart[r];
-      int n = signals.claimants().size();
-      if (k + n > claimantClaims.length) {
-        int cap = Math.max(claimantClaims.length * 2, k + n);
-        claimantClaims = Arrays.copyOf(claimantClaims, cap);
-        claimantMalicious = Arrays.copyOf(claimantMalicious, cap);
-        claimantAppealsWon = Arrays.copyOf(claimantAppealsWon, cap);
-        claimantCredibility = Arrays.copyOf(claimantCredibility, cap);
-      }
-      for (Claimant claimant : signals.claimants()) {
-        claimantClaims[k] = claimant.claims();
-        claimantMalicious[k] = claimant.malicious();
-        claimantAppealsWon[k] = claimant.appealsWon();
-        claimantCredibility[k] = claimant.credibility();
-        k++;
-      }
-      claimantStart[r + 1] = k;
+      claimants.add(r, signals.claimants());
       rowById.put(supplier.id(), r);
       size++;
       return this;
@@ -509,7 +469,6 @@ public final class SupplierTable {
       for (int a = 0; a < amounts.length; a++) {
         amounts[a] = Arrays.copyOf(amounts[a], cap);
       }
-      claimantStart = Arrays.copyOf(claimantStart, cap + 1);
     }
   }
 }
