@@ -32,8 +32,8 @@ import org.beltway.internal.Workers;
  * fixed order, so the result does not depend on the thread count.
  */
 final class NewtonStep {
-  private static final int CHUNK = 4096;
-  private static final int SEGMENT_CHUNK = 64;
+  private static final int CHUNK = CouplingEdges.CHUNK;
+  private static final int SEGMENT_CHUNK = CouplingEdges.SEGMENT_CHUNK;
 
   private final CompiledProblem problem;
   private final EdgeSlice own;
@@ -46,7 +46,6 @@ final class NewtonStep {
   private final int[] compactOfGroup;
   /** Per group combination: the bits of its active groups. */
   private final long[] activeMask;
-  private final double[] comboSum;
   private int[] activeK = new int[0];
   private int[] activeJ = new int[0];
   private final int[] activeG;
@@ -55,28 +54,15 @@ final class NewtonStep {
   private int nG;
   private long groupBits;
 
-  // per segment: free fair exposure, and the count and start of its coupling edges
+  /** Per segment: its free fair exposure. */
   private final double[] segmentFree;
   /** Per constrained supplier: its unclipped fair exposure if its level may move, else 0. */
   private final double[] supplierFree;
-  private final int[] couplingStart;
   private final double[] groupFreeParts;
   private final UnpromisedEdges bins;
   /** Per unpromised bin: its unclipped fair exposure at the current duals (0 where not measured). */
   private final double[] binFree;
-  // coupling edges (free, touching two active duals or more), segment-major
-  private int[] edgeSupplier = new int[0];
-  private int[] edgeSegment = new int[0];
-  private int[] edgeCombo = new int[0];
-  private double[] edgeTheta = new double[0];
-  // a copy of the edges of active suppliers, supplier-major, so that both sweeps of a product read in a
-  // row and gather only from the short vectors of segment and group values
-  private int[] bySupplierStart = new int[1];
-  private int[] supplierEdgeSegment = new int[0];
-  private int[] supplierEdgeCombo = new int[0];
-  private double[] supplierEdgeTheta = new double[0];
-  private double[] groupParts = new double[0];
-
+  private final CouplingEdges couplings;
   private final ConjugateGradients cg;
 
   NewtonStep(CompiledProblem p, EdgeLayout layout, Duals duals, Measurements measured,
@@ -95,13 +81,12 @@ final class NewtonStep {
     compactOfGroup = new int[problem.groups];
     activeG = new int[problem.groups];
     activeMask = new long[problem.comboGroups.length];
-    comboSum = new double[problem.comboGroups.length];
     segmentFree = new double[problem.segments];
     supplierFree = new double[problem.constrained];
-    couplingStart = new int[problem.segments + 1];
     groupFreeParts = new double[segmentChunks() * Math.max(1, problem.groups)];
     bins = layout.unpromised;
     binFree = new double[bins.bins()];
+    couplings = new CouplingEdges(problem.segments, compactOfSegment, compactOfGroup, activeMask, workers);
   }
 
   private int segmentChunks() {
@@ -310,6 +295,7 @@ final class NewtonStep {
     cg.ensure(n);
     double[] diagonal = cg.diagonal;
     double[] rhs = cg.rhs;
+    int[] couplingStart = couplings.start;
     // coupling edges: count per segment, then fill in segment order
     int chunks = segmentChunks();
     workers.forEach(chunks, (c, w) -> {
@@ -333,14 +319,11 @@ final class NewtonStep {
     for (int j = 0; j < problem.segments; j++) {
       couplingStart[j + 1] += couplingStart[j];
     }
-    int m = couplingStart[problem.segments];
-    if (edgeTheta.length < m) {
-      int size = Math.max(m, edgeTheta.length * 3 / 2);
-      edgeSupplier = new int[size];
-      edgeSegment = new int[size];
-      edgeCombo = new int[size];
-      edgeTheta = new double[size];
-    }
+    couplings.ensureCapacity(couplingStart[problem.segments]);
+    int[] edgeSupplier = couplings.edgeSupplier;
+    int[] edgeSegment = couplings.edgeSegment;
+    int[] edgeCombo = couplings.edgeCombo;
+    double[] edgeTheta = couplings.edgeTheta;
     workers.forEach(chunks, (c, w) -> {
       for (int j = c * SEGMENT_CHUNK, end = Math.min(problem.segments, j + SEGMENT_CHUNK); j < end; j++) {
         int at = couplingStart[j];
@@ -366,35 +349,7 @@ final class NewtonStep {
         }
       }
     });
-    // the same edges by supplier, in edge-list order
-    if (bySupplierStart.length < nS + 1) {
-      bySupplierStart = new int[nS + 1];
-    }
-    Arrays.fill(bySupplierStart, 0, nS + 1, 0);
-    for (int p = 0; p < m; p++) {
-      if (edgeSupplier[p] >= 0) {
-        bySupplierStart[edgeSupplier[p] + 1]++;
-      }
-    }
-    for (int a = 0; a < nS; a++) {
-      bySupplierStart[a + 1] += bySupplierStart[a];
-    }
-    if (supplierEdgeTheta.length < bySupplierStart[nS]) {
-      int size = Math.max(bySupplierStart[nS], supplierEdgeTheta.length * 3 / 2);
-      supplierEdgeSegment = new int[size];
-      supplierEdgeCombo = new int[size];
-      supplierEdgeTheta = new double[size];
-    }
-    int[] cursor = Arrays.copyOf(bySupplierStart, nS);
-    for (int p = 0; p < m; p++) {
-      int a = edgeSupplier[p];
-      if (a >= 0) {
-        int q = cursor[a]++;
-        supplierEdgeSegment[q] = edgeSegment[p];
-        supplierEdgeCombo[q] = edgeCombo[p];
-        supplierEdgeTheta[q] = edgeTheta[p];
-      }
-    }
+    couplings.indexBySupplier(nS);
     // diagonal and right-hand side
     for (int a = 0; a < nS; a++) {
       int k = activeK[a];
@@ -423,108 +378,8 @@ final class NewtonStep {
     }
   }
 
-  /**
-   * {@code out = (Pᵀ Θ P + εD) v} over the active duals. A coupling edge's level changes by {@code m_e =
-   * v_i + Σ_{g ∋ e} v_g − v_j}; the segment and group rows sum {@code θ_e m_e} (signed) over the
-   * segment-major edges, the supplier rows over their own copy, each in a fixed order.
-   */
+  /** {@code out = (Pᵀ Θ P + εD) v} over the active duals ({@link CouplingEdges#multiply}). */
   private void multiply(double[] v, double[] out) {
-    double scale = 1 + ConjugateGradients.REGULARISATION;
-    double[] diagonal = cg.diagonal;
-    int groupBase = nS + nT;
-    for (int c = 0; c < comboSum.length; c++) {
-      double sum = 0;
-      for (long m = activeMask[c]; m != 0; m &= m - 1) {
-        sum += v[groupBase + compactOfGroup[Long.numberOfTrailingZeros(m)]];
-      }
-      comboSum[c] = sum;
-    }
-    int stride = Math.max(1, nG);
-    int segmentChunks = segmentChunks();
-    if (groupParts.length < segmentChunks * stride) {
-      groupParts = new double[segmentChunks * stride];
-    }
-    int supplierChunks = (nS + CHUNK - 1) / CHUNK;
-    if (nG == 0) {
-      multiplyWithoutGroups(v, out, supplierChunks, segmentChunks);
-      return;
-    }
-    workers.forEach(supplierChunks + segmentChunks, (c, w) -> {
-      if (c < supplierChunks) {
-        for (int a = c * CHUNK, end = Math.min(nS, a + CHUNK); a < end; a++) {
-          double sum = scale * diagonal[a] * v[a];
-          for (int q = bySupplierStart[a], to = bySupplierStart[a + 1]; q < to; q++) {
-            int b = supplierEdgeSegment[q];
-            sum += supplierEdgeTheta[q] * (comboSum[supplierEdgeCombo[q]] - (b >= 0 ? v[nS + b] : 0.0));
-          }
-          out[a] = sum;
-        }
-        return;
-      }
-      int chunk = c - supplierChunks;
-      int offset = chunk * stride;
-      Arrays.fill(groupParts, offset, offset + stride, 0.0);
-      int first = chunk * SEGMENT_CHUNK;
-      for (int j = first, end = Math.min(problem.segments, first + SEGMENT_CHUNK); j < end; j++) {
-        int b = compactOfSegment[j];
-        double vb = b >= 0 ? v[nS + b] : 0.0;
-        double sum = 0;
-        for (int p = couplingStart[j], to = couplingStart[j + 1]; p < to; p++) {
-          int a = edgeSupplier[p];
-          double th = edgeTheta[p];
-          double rise = (a >= 0 ? v[a] : 0.0) + comboSum[edgeCombo[p]];
-          sum += th * rise;
-          double level = rise - vb;
-          for (long bits = activeMask[edgeCombo[p]]; bits != 0; bits &= bits - 1) {
-            int g = compactOfGroup[Long.numberOfTrailingZeros(bits)];
-            groupParts[offset + g] += th * (level - v[groupBase + g]);
-          }
-        }
-        if (b >= 0) {
-          out[nS + b] = scale * diagonal[nS + b] * vb - sum;
-        }
-      }
-    });
-    for (int g = 0; g < nG; g++) {
-      double sum = scale * diagonal[groupBase + g] * v[groupBase + g];
-      for (int c = 0; c < segmentChunks; c++) {
-        sum += groupParts[c * stride + g];
-      }
-      out[groupBase + g] = sum;
-    }
-  }
-
-  /**
-   * {@link #multiply} where no group level is active: every coupling edge then joins an active supplier
-   * and an active segment (an edge needs two active duals), and its combination plays no part, so the
-   * sweeps read two arrays each instead of three. The same sums, term by term.
-   */
-  private void multiplyWithoutGroups(double[] v, double[] out, int supplierChunks, int segmentChunks) {
-    double scale = 1 + ConjugateGradients.REGULARISATION;
-    double[] diagonal = cg.diagonal;
-    workers.forEach(supplierChunks + segmentChunks, (c, w) -> {
-      if (c < supplierChunks) {
-        for (int a = c * CHUNK, end = Math.min(nS, a + CHUNK); a < end; a++) {
-          double sum = scale * diagonal[a] * v[a];
-          for (int q = bySupplierStart[a], to = bySupplierStart[a + 1]; q < to; q++) {
-            sum += supplierEdgeTheta[q] * -v[nS + supplierEdgeSegment[q]];
-          }
-          out[a] = sum;
-        }
-        return;
-      }
-      int first = (c - supplierChunks) * SEGMENT_CHUNK;
-      for (int j = first, end = Math.min(problem.segments, first + SEGMENT_CHUNK); j < end; j++) {
-        int b = compactOfSegment[j];
-        if (b < 0) {
-          continue;
-        }
-        double sum = 0;
-        for (int p = couplingStart[j], to = couplingStart[j + 1]; p < to; p++) {
-          sum += edgeTheta[p] * v[edgeSupplier[p]];
-        }
-        out[nS + b] = scale * diagonal[nS + b] * v[nS + b] - sum;
-      }
-    });
+    couplings.multiply(v, out, cg.diagonal, nS, nT, nG);
   }
 }
