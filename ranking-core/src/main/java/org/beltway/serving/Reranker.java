@@ -40,6 +40,7 @@ public final class Reranker {
   private double[] gammaOfSet = new double[0];
   private PlanSnapshot gammaSnapshot;
   private int gammaSegment = -1;
+  private long planVersion = -1;
 
   /** A reranker for pages of at most {@code maxK} from at most {@code maxCandidates} candidates. */
   public Reranker(LivePlan live, PositionModel positions, int maxCandidates, int maxK) {
@@ -74,6 +75,15 @@ public final class Reranker {
     protectedScores = new double[maxK];
     otherOrder = new int[maxK];
     otherScores = new double[maxK];
+  }
+
+  /**
+   * The plan version the last {@link #rank} or {@link #rankWithFloor} call ranked under, -1 before the
+   * first: a plan swapped in during a call serves the next one, so this, not the live plan's version
+   * read before or after, names the plan a page came from.
+   */
+  public long planVersion() {
+    return planVersion;
   }
 
   /**
@@ -121,6 +131,7 @@ public final class Reranker {
     check(supplierIds, relevance, count, k, order, scores);
     ServedPlan served = live.current();
     PlanSnapshot s = served.snapshot();
+    planVersion = s.header().version();
     int j = s.segment(segmentId);
     if (j < 0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -26,14 +26,12 @@ final class RankHandler extends JsonHandler {
   static final String PATH = "/rank";
   /** Room in the body for each candidate ({@code {"supplier": …, "relevance": …}} with spaces). */
   private static final int BYTES_PER_CANDIDATE = 256;
-  private final LivePlan live;
   private final int maxCandidates;
   private final int maxBodyBytes;
   private final ThreadLocal<Reranker> rerankers;
 
   RankHandler(LivePlan live, JsonWire json, int maxCandidates, int maxK) {
     super(PATH, "POST", json);
-    this.live = live;
     this.maxCandidates = maxCandidates;
     this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE - 8,
         4096L + (long) BYTES_PER_CANDIDATE * maxCandidates);
@@ -89,13 +87,12 @@ final class RankHandler extends JsonHandler {
       ids[i] = c.supplier();
       relevance[i] = c.relevance();
     }
-    // the version read before ranking: a swap in between (rare) ranks under the next one
-    long version = live.current().snapshot().header().version();
     int[] order = new int[Math.min(Math.max(request.k(), 0), count)];
     double[] scores = new double[order.length];
     int placed;
+    Reranker reranker = rerankers.get();
     try {
-      placed = rerankers.get().rank(request.segment(), ids, relevance, count, request.k(), order, scores);
+      placed = reranker.rank(request.segment(), ids, relevance, count, request.k(), order, scores);
     } catch (IllegalArgumentException e) {
       json.sendError(exchange, 400, e.getMessage());
       return;
@@ -104,6 +101,7 @@ final class RankHandler extends JsonHandler {
     for (int p = 0; p < placed; p++) {
       ranked.add(new RankResponse.Ranked(ids[order[p]], scores[p]));
     }
-    json.send(exchange, 200, new RankResponse(ranked, version));
+    // the plan the page came from, even if another was swapped in meanwhile
+    json.send(exchange, 200, new RankResponse(ranked, reranker.planVersion()));
   }
 }

@@ -53,7 +53,7 @@ public final class RankServer implements AutoCloseable {
    * @throws org.beltway.serving.SnapshotException if the directory holds no valid snapshot
    * @throws IOException if the directory cannot be listed or the port cannot be bound
    */
-  static RankServer start(ServerSettings s) throws IOException {
+  public static RankServer start(ServerSettings s) throws IOException {
     SnapshotWatcher watcher = SnapshotWatcher.open(new SnapshotDirectory(s.snapshots(), s.marketplace()));
     LivePlan live = watcher.live();
     DayPacing pacing = new DayPacing(new Pacer(live, Pacer.Settings.DEFAULT), s.clock());
@@ -72,13 +72,13 @@ public final class RankServer implements AutoCloseable {
   }
 
   /** Where the server listens, e.g. {@code http://127.0.0.1:8080}. */
-  URI uri() {
+  public URI uri() {
     InetSocketAddress a = http.getAddress();
     return URI.create("http://" + a.getHostString() + ":" + a.getPort());
   }
 
   /** The live plan served. */
-  LivePlan live() {
+  public LivePlan live() {
     return watcher.live();
   }
 

@@ -21,10 +21,11 @@ import org.beltway.serving.Reranker;
  * @param threads the threads answering requests, each with its own reranker
  * @param clock the clock of the pacer's day: its zone says when the day starts
  */
-record ServerSettings(String host, int port, Path snapshots, String marketplace, Duration poll,
+public record ServerSettings(String host, int port, Path snapshots, String marketplace, Duration poll,
     Duration pacing, int maxCandidates, int maxK, int threads, Clock clock) {
 
-  ServerSettings {
+  /** Checks every setting. */
+  public ServerSettings {
     if (host == null || snapshots == null || marketplace == null || poll == null || pacing == null
         || clock == null) {
       throw new NullPointerException("host, snapshots, marketplace, poll, pacing and clock must be set");
@@ -50,33 +51,38 @@ record ServerSettings(String host, int port, Path snapshots, String marketplace,
    * Loopback on port 8080, a look at the directory every 5 s, pacing every minute, pages of at most 100
    * from at most 1000 candidates, a thread per processor (at least 2), the system clock.
    */
-  static ServerSettings of(Path snapshots, String marketplace) {
+  public static ServerSettings of(Path snapshots, String marketplace) {
     return new ServerSettings("127.0.0.1", 8080, snapshots, marketplace, Duration.ofSeconds(5),
         Duration.ofMinutes(1), 1000, 100, Math.max(2, Runtime.getRuntime().availableProcessors()),
         Clock.systemDefaultZone());
   }
 
-  ServerSettings withHost(String newHost) {
+  /** These settings on another address. */
+  public ServerSettings withHost(String newHost) {
     return new ServerSettings(newHost, port, snapshots, marketplace, poll, pacing, maxCandidates, maxK,
         threads, clock);
   }
 
-  ServerSettings withPort(int newPort) {
+  /** These settings on another port (0: any free one). */
+  public ServerSettings withPort(int newPort) {
     return new ServerSettings(host, newPort, snapshots, marketplace, poll, pacing, maxCandidates, maxK,
         threads, clock);
   }
 
-  ServerSettings withPoll(Duration newPoll) {
+  /** These settings with another look at the directory. */
+  public ServerSettings withPoll(Duration newPoll) {
     return new ServerSettings(host, port, snapshots, marketplace, newPoll, pacing, maxCandidates, maxK,
         threads, clock);
   }
 
-  ServerSettings withPacing(Duration newPacing) {
+  /** These settings with another pacing period. */
+  public ServerSettings withPacing(Duration newPacing) {
     return new ServerSettings(host, port, snapshots, marketplace, poll, newPacing, maxCandidates, maxK,
         threads, clock);
   }
 
-  ServerSettings withMaxCandidates(int newMax) {
+  /** These settings with another candidate limit. */
+  public ServerSettings withMaxCandidates(int newMax) {
     return new ServerSettings(host, port, snapshots, marketplace, poll, pacing, newMax, maxK, threads,
         clock);
   }
