@@ -23,6 +23,8 @@ import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.GroupShare;
 import org.beltway.allocation.Merit;
 import org.beltway.allocation.PlanDuals;
+import org.beltway.allocation.RiskAwareShares;
+import org.beltway.allocation.ShareMargins;
 import org.beltway.allocation.Priorities;
 import org.beltway.allocation.Segment;
 import org.beltway.allocation.SegmentTable;
@@ -236,6 +238,11 @@ final class ApiSamples {
     put(AllocationSolver.Builder.class, AllocationSolver::builder);
     put(PlanDuals.class, () -> Tiny.PLAN.duals());
     put(Certificate.class, () -> Tiny.PLAN.certificate());
+    put(ShareMargins.class, () -> ShareMargins.none(Tiny.PROBLEM.groupCount(), 0.01));
+    put(RiskAwareShares.class, () -> RiskAwareShares.of(AllocationSolver.defaults(),
+        new double[Tiny.PROBLEM.graph().segmentCount()], 0.01));
+    put(RiskAwareShares.Planned.class, () -> RiskAwareShares.of(AllocationSolver.defaults(),
+        new double[Tiny.PROBLEM.graph().segmentCount()], 0.01).plan(Tiny.PROBLEM, null, null));
     put(Certificate.Termination.class, () -> Tiny.PLAN.certificate().termination());
     put(GroupShare.class, () -> GroupShare.builder("all").suppliers(row -> true).atLeast(0.1).build());
     put(GroupShare.Builder.class, () -> GroupShare.builder("all"));

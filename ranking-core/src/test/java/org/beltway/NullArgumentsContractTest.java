@@ -28,16 +28,20 @@ import org.junit.jupiter.api.Test;
  */
 class NullArgumentsContractTest {
   /** Parameters whose javadoc accepts null, with the reason; an entry that matches nothing fails. */
-  private static final Map<String, String> ACCEPTS_NULL = Map.of(
-      "allocation.UnmetPromise.new(group)", "the group share's name, or null for a guarantee",
-      "serving.Reranker.rank(scores)", "receives the adjusted scores, or null",
-      "serving.Reranker.rankWithFloor(scores)", "receives the adjusted scores, or null",
-      "serving.Reranker.rankWithFloor(isProtected)", "null: the suppliers the pacer found behind schedule",
-      "serving.TopK.select(pageScores)", "receives the page's scores, or null",
-      "serving.SnapshotDirectory$Scan.new(newest)", "null: no valid snapshot among the files read",
-      "serving.SnapshotWatcher$Rejections.new(last)", "null: nothing rejected yet",
-      "serving.SnapshotException.new(message)", "Throwable's contract: the message may be null",
-      "serving.SnapshotException.new(cause)", "Throwable's contract: the cause may be null");
+  private static final Map<String, String> ACCEPTS_NULL = Map.ofEntries(
+      Map.entry("allocation.UnmetPromise.new(group)", "the group share's name, or null for a guarantee"),
+      Map.entry("allocation.RiskAwareShares.plan(start)", "null: a cold start"),
+      Map.entry("allocation.RiskAwareShares.plan(initial)", "null: the first solve without margins"),
+      Map.entry("serving.Reranker.rank(scores)", "receives the adjusted scores, or null"),
+      Map.entry("serving.Reranker.rankWithFloor(scores)", "receives the adjusted scores, or null"),
+      Map.entry("serving.Reranker.rankWithFloor(isProtected)",
+          "null: the suppliers the pacer found behind schedule"),
+      Map.entry("serving.TopK.select(pageScores)", "receives the page's scores, or null"),
+      Map.entry("serving.SnapshotDirectory$Scan.new(newest)",
+          "null: no valid snapshot among the files read"),
+      Map.entry("serving.SnapshotWatcher$Rejections.new(last)", "null: nothing rejected yet"),
+      Map.entry("serving.SnapshotException.new(message)", "Throwable's contract: the message may be null"),
+      Map.entry("serving.SnapshotException.new(cause)", "Throwable's contract: the cause may be null"));
 
   /**
    * Members of files being changed elsewhere at the time of writing, with the message proposed for

@@ -85,9 +85,13 @@ public final class SimulationDemo {
     };
     List<String> names = new ArrayList<>();
     for (String name : a.text("--strategies").split(",")) {
-      TrafficStrategy.named(name);
-      names.add(name.trim().toLowerCase(Locale.ROOT));
+      String key = name.trim().toLowerCase(Locale.ROOT);
+      if (!key.equals(BeltwayStrategy.STATED_SHARES)) {
+        TrafficStrategy.named(name);
+      }
+      names.add(key);
     }
+    List<String> shareLines = new ArrayList<>();
 
     long start = System.nanoTime();
     List<SimulationResult> runs = new ArrayList<>();
@@ -101,15 +105,21 @@ public final class SimulationDemo {
         if (name.equals("beltway")) {
           strategies.add(new BeltwayStrategy("beltway", solver, priorities, true));
           strategies.add(BeltwayStrategy.policyOnly(solver));
+        } else if (name.equals(BeltwayStrategy.STATED_SHARES)) {
+          strategies.add(BeltwayStrategy.statedShares(name, solver, priorities));
         } else {
           strategies.add(TrafficStrategy.named(name));
         }
       }
       runs.add(simulation.run(strategies, new DayProgress(System.err)));
+      if (k == 0) {
+        shareLines = SimulationText.shareMargins(strategies);
+      }
     }
     long end = System.nanoTime();
 
     SimulationText.print(System.out, runs, (end - start) / 1e9);
+    shareLines.forEach(System.out::println);
     System.out.printf(Locale.ROOT, "Peak heap (sum of pool peaks): %,d MB%n", peakHeapMegabytes());
     Path out = Path.of(a.text("--out"));
     try {

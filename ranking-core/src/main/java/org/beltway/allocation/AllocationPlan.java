@@ -401,8 +401,9 @@ public final class AllocationPlan {
     GroupShare share = problem.group(g);
     double shortfall = low - total;
     String text = String.format(Locale.ROOT,
-        "group share \"%s\": at least %s of %.1f impressions (%.1f), planned %.1f, short by %.1f: %s",
-        share.name(), share.atLeast(), problem.scopeTraffic(g), low, total, shortfall, why);
+        "group share \"%s\": at least %s%s of %.1f impressions (%.1f), planned %.1f, short by %.1f: %s",
+        share.name(), problem.plannedAtLeast(g), marginNote(share.atLeast(), problem.plannedAtLeast(g)),
+        problem.scopeTraffic(g), low, total, shortfall, why);
     return new UnmetPromise(Kind.SHARE_FLOOR, 0L, share.name(), low, total, shortfall, binding, text);
   }
 
@@ -449,9 +450,16 @@ public final class AllocationPlan {
     GroupShare share = problem.group(g);
     double excess = total - high;
     String text = String.format(Locale.ROOT,
-        "group share \"%s\": at most %s of %.1f impressions (%.1f), planned %.1f, over by %.1f: %s",
-        share.name(), share.atMost(), problem.scopeTraffic(g), high, total, excess, why);
+        "group share \"%s\": at most %s%s of %.1f impressions (%.1f), planned %.1f, over by %.1f: %s",
+        share.name(), problem.plannedAtMost(g), marginNote(share.atMost(), problem.plannedAtMost(g)),
+        problem.scopeTraffic(g), high, total, excess, why);
     return new UnmetPromise(Kind.SHARE_CAP, 0L, share.name(), high, total, excess, binding, text);
+  }
+
+  /** " (stated 0.8 with a delivery margin of 0.0012)" when a margin moved the target, else "". */
+  private static String marginNote(double stated, double planned) {
+    return stated == planned ? "" : String.format(Locale.ROOT, " (stated %s with a delivery margin of %.4f)",
+        stated, Math.abs(planned - stated));
   }
 
   private static void addPriorityOrLimit(EnumSet<Binding> binding, StringJoiner why, boolean givenUp,

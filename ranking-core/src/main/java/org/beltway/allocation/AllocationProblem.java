@@ -46,15 +46,69 @@ public final class AllocationProblem {
   private final Priorities priorities;
   private final GroupShare[] groups;
   private final CompiledProblem compiled;
+  private final ShareMargins margins;
 
   private AllocationProblem(Builder b, GroupShare[] groups, CompiledProblem compiled) {
-    this.graph = b.graph;
-    this.merit = b.merit;
-    this.relevance = b.relevance;
-    this.capShare = b.capShare;
-    this.priorities = b.priorities();
+    this(b.graph, b.merit, b.relevance, b.capShare, b.priorities(), groups, compiled, null);
+  }
+
+  private AllocationProblem(EligibilityGraph graph, double[] merit, double[] relevance, double capShare,
+      Priorities priorities, GroupShare[] groups, CompiledProblem compiled, ShareMargins margins) {
+    this.graph = graph;
+    this.merit = merit;
+    this.relevance = relevance;
+    this.capShare = capShare;
+    this.priorities = priorities;
     this.groups = groups;
     this.compiled = compiled;
+    this.margins = margins;
+  }
+
+  /**
+   * This problem with every group share planned at its stated floor plus its delivery margin and its
+   * stated cap minus its margin ({@link ShareMargins}), so that the delivered share keeps the stated
+   * bound with the margins' probability; the stated shares stay what {@link #group} answers. A planned
+   * floor above 1 (or cap below 0) is planned at 1 (0): the solver then meets it as far as it can and
+   * reports what binds ({@link AllocationPlan#unmetPromises}). Nothing is recompiled; margins replace
+   * any this problem was planned with.
+   *
+   * @throws IllegalArgumentException if the margins are for another number of group shares
+   */
+  public AllocationProblem withShareMargins(ShareMargins margins) {
+    Strict.nonNull(margins, "margins", ShareMargins.class);
+    if (margins.groupCount() != groups.length) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "margins are for %d group shares: this problem has %d", margins.groupCount(), groups.length));
+    }
+    double[] lower = new double[groups.length];
+    double[] upper = new double[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      double scope = compiled.groupScope(g);
+      double floor = groups[g].atLeast() > 0 ? Math.min(1.0, groups[g].atLeast() + margins.floorMargin(g)) : 0;
+      double cap = groups[g].atMost() < 1 ? Math.max(0.0, groups[g].atMost() - margins.capMargin(g)) : 1;
+      lower[g] = floor * scope;
+      upper[g] = cap >= 1 ? Double.POSITIVE_INFINITY : cap * scope;
+    }
+    return new AllocationProblem(graph, merit, relevance, capShare, priorities, groups,
+        compiled.withGroupTargets(lower, upper), margins);
+  }
+
+  /** The delivery margins the shares are planned with ({@link #withShareMargins}), or null when none. */
+  public ShareMargins shareMargins() {
+    return margins;
+  }
+
+  /** The share of its scope's forecast group g is planned to get at least: its floor plus any margin. */
+  public double plannedAtLeast(int g) {
+    double scope = compiled.groupScope(g);
+    return scope > 0 ? compiled.groupLower(g) / scope : groups[g].atLeast();
+  }
+
+  /** The share group g is planned to get at most: its cap less any margin (1 when it has no cap). */
+  public double plannedAtMost(int g) {
+    double scope = compiled.groupScope(g);
+    double upper = compiled.groupUpper(g);
+    return upper == Double.POSITIVE_INFINITY ? 1.0 : scope > 0 ? upper / scope : groups[g].atMost();
   }
 
   /** A builder for a problem on the given eligibility graph. */
@@ -125,7 +179,7 @@ public final class AllocationProblem {
     return groups.length;
   }
 
-  /** A group share by index (in the order given to the builder). */
+  /** A group share by index (in the order given to the builder), as stated: without any margin. */
   public GroupShare group(int g) {
     return groups[g];
   }

@@ -29,7 +29,8 @@ public final class ShareMargins {
 
   /**
    * The margins of every group share of the plan's problem, each computed at the share's stated target
-   * against the plan's own exposure per segment.
+   * ({@link AllocationProblem#group}, not the margined one it may have been planned at) against the
+   * plan's own exposure per segment.
    *
    * @param relativeSd per segment, the sd of delivered over forecast traffic (error/√3 for traffic
    *     uniform in ±error); finite and ≥ 0, one per segment of the problem
@@ -52,11 +53,7 @@ public final class ShareMargins {
             "relativeSd[%d] must be finite and >= 0: %s", j, relativeSd[j]));
       }
     }
-    if (!(risk > 0 && risk <= 0.5)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "risk must be in (0, 0.5]: %s", risk));
-    }
-    double z = upperQuantile(risk);
+    double z = upperQuantile(checkRisk(risk));
     int groups = problem.groupCount();
     double[] floor = new double[groups];
     double[] cap = new double[groups];
@@ -64,11 +61,8 @@ public final class ShareMargins {
     for (int g = 0; g < groups; g++) {
       GroupShare share = problem.group(g);
       java.util.Arrays.fill(inGroup, 0.0);
-      for (int e = 0; e < graph.edgeCount(); e++) {
-        int j = graph.segmentOf(e);
-        if (share.includesSegment(j) && share.includesSupplier(graph.supplierOf(e))) {
-          inGroup[j] += plan.x(e);
-        }
+      for (int e : problem.groupEdges(g)) {
+        inGroup[graph.segmentOf(e)] += plan.x(e);
       }
       double scope = 0;
       double floorVar = 0;
@@ -89,6 +83,56 @@ public final class ShareMargins {
       cap[g] = share.atMost() < 1 && scope > 0 ? z * Math.sqrt(capVar) / scope : 0.0;
     }
     return new ShareMargins(risk, z, floor, cap);
+  }
+
+  /** No margin on any of {@code groups} shares: what a forecast without error needs. */
+  public static ShareMargins none(int groups, double risk) {
+    if (groups < 0) {
+      throw new IllegalArgumentException("groups must be >= 0: " + groups);
+    }
+    return new ShareMargins(risk, upperQuantile(checkRisk(risk)), new double[groups], new double[groups]);
+  }
+
+  /**
+   * The largest difference between these margins and others of the same shares, floor or cap: how far
+   * a plan made with one set of margins is from needing the other.
+   */
+  public double largestChange(ShareMargins other) {
+    Strict.nonNull(other, "other", ShareMargins.class);
+    if (other.groupCount() != groupCount()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "margins of %d shares compared with margins of %d", other.groupCount(), groupCount()));
+    }
+    double most = 0;
+    for (int g = 0; g < floorMargin.length; g++) {
+      most = Math.max(most, Math.abs(floorMargin[g] - other.floorMargin[g]));
+      most = Math.max(most, Math.abs(capMargin[g] - other.capMargin[g]));
+    }
+    return most;
+  }
+
+  /**
+   * One line per share of the problem: stated bound, margin, planned bound and the probability model,
+   * e.g. {@code quality >= 80.00% + 0.12% = 80.12% (normal bound, risk 1%)}.
+   */
+  public String describe(AllocationProblem problem) {
+    Strict.nonNull(problem, "problem", AllocationProblem.class);
+    StringBuilder out = new StringBuilder();
+    for (int g = 0; g < Math.min(groupCount(), problem.groupCount()); g++) {
+      GroupShare share = problem.group(g);
+      if (share.atLeast() > 0) {
+        out.append(String.format(Locale.ROOT, "%s >= %.2f%% + %.2f%% = %.2f%%", share.name(),
+            100 * share.atLeast(), 100 * floorMargin[g], 100 * problem.plannedAtLeast(g)));
+      }
+      if (share.atMost() < 1) {
+        out.append(share.atLeast() > 0 ? "; " : "").append(String.format(Locale.ROOT,
+            "%s <= %.2f%% - %.2f%% = %.2f%%", share.name(), 100 * share.atMost(), 100 * capMargin[g],
+            100 * problem.plannedAtMost(g)));
+      }
+      out.append(String.format(Locale.ROOT, " (normal bound, independent segment errors, risk %s)%n",
+          risk));
+    }
+    return out.toString();
   }
 
   /** ε, the accepted probability of a miss on delivery. */
@@ -114,6 +158,14 @@ public final class ShareMargins {
   /** The margin to take off share g's cap, as a share of its scope's forecast traffic (0 if no cap). */
   public double capMargin(int g) {
     return capMargin[g];
+  }
+
+  static double checkRisk(double risk) {
+    if (!(risk > 0 && risk <= 0.5)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "risk must be in (0, 0.5]: %s", risk));
+    }
+    return risk;
   }
 
   /** The normal quantile {@code z_{1−p}} for p in (0, 0.5], by Acklam's rational approximation. */

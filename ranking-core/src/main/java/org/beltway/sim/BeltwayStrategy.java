@@ -1,5 +1,6 @@
 package org.beltway.sim;
 
+import java.util.Arrays;
 import java.util.List;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.AllocationProblem;
@@ -7,6 +8,8 @@ import org.beltway.allocation.AllocationSolver;
 import org.beltway.allocation.Certificate;
 import org.beltway.allocation.EligibilityGraph;
 import org.beltway.allocation.Priorities;
+import org.beltway.allocation.RiskAwareShares;
+import org.beltway.allocation.ShareMargins;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.guarantee.Admission;
 import org.beltway.guarantee.DemandConversion;
@@ -27,6 +30,12 @@ import org.beltway.policy.Policies;
  * {@link Priorities} (by default {@link Priorities#GUARANTEES_FIRST}: booked guarantees before shares),
  * and reported ({@link #unmetPromises()}).
  *
+ * <p>Shares are planned to hold on delivery ({@link RiskAwareShares}): each floor is planned at its
+ * stated share plus the margin that keeps the delivered share above it with probability
+ * {@code 1 − risk} under the day's error model ({@link TrafficDay#trafficRelativeSd()},
+ * {@link TrafficDay#risk()}), each cap at its share less its margin; a day with no forecast error gets
+ * no margin. {@link #statedShares} plans the shares as stated, the reference for the margins' price.
+ *
  * <p>Serving cannot show more impressions than a segment has: where the solver's plan exceeds a segment's
  * forecast by its tolerance (a relative 1e-6 at most), the segment's edges are scaled down to it, so the
  * plan handed on conserves traffic to rounding.
@@ -36,6 +45,8 @@ public final class BeltwayStrategy implements TrafficStrategy {
   public static final double QUALITY_SHARE = Policies.QUALITY_SHARE;
   /** The head tier's largest share of all traffic (assumed, as in the allocation benchmarks). */
   public static final double HEAD_CAP = 0.15;
+  /** The name the demos give {@link #statedShares}. */
+  public static final String STATED_SHARES = "beltway-stated";
   /** The name of {@link #policyOnly}. */
   public static final String POLICY_ONLY = "policy-only";
 
@@ -45,7 +56,13 @@ public final class BeltwayStrategy implements TrafficStrategy {
   private final boolean admits;
   private final boolean promises;
   private final double qualityShare;
+  private final boolean shareMargins;
   private double[] none;
+  private RiskAwareShares riskAware;
+  private ShareMargins margins;
+  private RiskAwareShares.Planned lastPlanned;
+  private int unaffordableDays;
+  private double largestShortOfNeeded;
   private Admission admission;
   private AllocationPlan previous;
   private long passes;
@@ -65,11 +82,11 @@ public final class BeltwayStrategy implements TrafficStrategy {
    * @throws NullPointerException if an argument is null
    */
   public BeltwayStrategy(String name, AllocationSolver solver, Priorities priorities, boolean admission) {
-    this(name, solver, priorities, admission, true, QUALITY_SHARE);
+    this(name, solver, priorities, admission, true, QUALITY_SHARE, true);
   }
 
   private BeltwayStrategy(String name, AllocationSolver solver, Priorities priorities, boolean admission,
-      boolean promises, double qualityShare) {
+      boolean promises, double qualityShare, boolean shareMargins) {
     Strict.nonNull(name, "name", String.class);
     Strict.nonNull(solver, "solver", AllocationSolver.class);
     Strict.nonNull(priorities, "priorities", Priorities.class);
@@ -79,6 +96,18 @@ public final class BeltwayStrategy implements TrafficStrategy {
     this.admits = admission;
     this.promises = promises;
     this.qualityShare = qualityShare;
+    this.shareMargins = shareMargins;
+  }
+
+  /**
+   * Beltway with admission that plans every share at its stated bound, without a delivery margin: the
+   * reference against which the price of the margins is measured.
+   */
+  public static BeltwayStrategy statedShares(String name, AllocationSolver solver, Priorities priorities) {
+    Strict.nonNull(name, "name", String.class);
+    Strict.nonNull(solver, "solver", AllocationSolver.class);
+    Strict.nonNull(priorities, "priorities", Priorities.class);
+    return new BeltwayStrategy(name, solver, priorities, true, true, QUALITY_SHARE, false);
   }
 
   /**
@@ -86,7 +115,8 @@ public final class BeltwayStrategy implements TrafficStrategy {
    * The reference against which the price of the guarantees is measured.
    */
   public static BeltwayStrategy policyOnly(AllocationSolver solver) {
-    return new BeltwayStrategy(POLICY_ONLY, solver, Priorities.GUARANTEES_FIRST, false, false, QUALITY_SHARE);
+    return new BeltwayStrategy(POLICY_ONLY, solver, Priorities.GUARANTEES_FIRST, false, false, QUALITY_SHARE,
+        true);
   }
 
   /**
@@ -103,7 +133,7 @@ public final class BeltwayStrategy implements TrafficStrategy {
     if (!(qualityShare >= 0 && qualityShare <= 1)) {
       throw new IllegalArgumentException("qualityShare must be in [0, 1]: " + qualityShare);
     }
-    return new BeltwayStrategy(name, solver, priorities, true, true, qualityShare);
+    return new BeltwayStrategy(name, solver, priorities, true, true, qualityShare, true);
   }
 
   @Override
@@ -127,14 +157,26 @@ public final class BeltwayStrategy implements TrafficStrategy {
     AllocationProblem problem = problem(day, promises ? day.guaranteeByRow() : none, priorities);
     // the first day starts from admission's last check, which kept what was booked on the same graph
     AllocationPlan start = previous != null ? previous : admission == null ? null : admission.lastCheck();
-    AllocationPlan plan = start == null ? solver.solve(problem) : solver.solve(problem, start);
+    AllocationPlan plan;
+    if (withMargins(day)) {
+      RiskAwareShares.Planned planned = riskAware(day).plan(problem, start, margins);
+      plan = planned.plan();
+      margins = planned.needed();
+      lastPlanned = planned;
+      passes += planned.passes();
+      solves += planned.solves();
+      unaffordableDays += planned.unaffordable().isEmpty() ? 0 : 1;
+      largestShortOfNeeded = Math.max(largestShortOfNeeded, planned.shortOfNeeded());
+    } else {
+      plan = start == null ? solver.solve(problem) : solver.solve(problem, start);
+      passes += plan.certificate().passes();
+      solves++;
+    }
     previous = plan;
     if (admission != null) {
       admission.warmStartFrom(plan);
     }
     Certificate certificate = plan.certificate();
-    passes += certificate.passes();
-    solves++;
     largestGap = Math.max(largestGap, certificate.relativeGap());
     if (!certificate.converged()) {
       unconverged++;
@@ -190,8 +232,69 @@ public final class BeltwayStrategy implements TrafficStrategy {
     if (!admits) {
       return null;
     }
-    admission = Admission.of(conversion, solver, (g, p) -> problem(day, g, p));
+    admission = Admission.of(conversion, solver, (g, p) -> margined(day, problem(day, g, p)));
     return admission;
+  }
+
+  private boolean withMargins(TrafficDay day) {
+    return shareMargins && day.trafficRelativeSd() > 0;
+  }
+
+  private RiskAwareShares riskAware(TrafficDay day) {
+    if (riskAware == null) {
+      double[] sd = new double[day.graph().segmentCount()];
+      Arrays.fill(sd, day.trafficRelativeSd());
+      riskAware = RiskAwareShares.of(solver, sd, day.risk());
+    }
+    return riskAware;
+  }
+
+  /**
+   * The problem with the margins of the latest plan, so that admission books only what the margined
+   * shares leave room for; before the first plan, the margins of the day's policy without promises.
+   */
+  private AllocationProblem margined(TrafficDay day, AllocationProblem stated) {
+    if (!withMargins(day)) {
+      return stated;
+    }
+    if (margins == null) {
+      double[] zero = new double[day.supplierCount()];
+      margins = riskAware(day).plan(problem(day, zero, priorities), null, null).needed();
+    }
+    return stated.withShareMargins(margins);
+  }
+
+  /**
+   * The margins the last plan needed, the ones the next is first solved with; null before the first
+   * plan or when shares are planned as stated.
+   */
+  public ShareMargins shareMargins() {
+    return margins;
+  }
+
+  /**
+   * One line per share of the last plan: its stated bound, the delivery margin it was planned with
+   * and the planned bound; empty before the first plan or when shares are planned as stated.
+   */
+  public String describeShares() {
+    return lastPlanned == null ? "" : lastPlanned.margins().describe(lastPlanned.plan().problem());
+  }
+
+  /**
+   * Days on which a share's margin could not be afforded beside the rest of the program: the plan
+   * missed a margined bound and reported what binds ({@link #unmetPromises()}).
+   */
+  public int daysMarginUnaffordable() {
+    return unaffordableDays;
+  }
+
+  /**
+   * The largest amount, over the days, by which a plan's margins fell short of those it needed when
+   * the rounds of {@link RiskAwareShares} ran out (a share of the scope's forecast; 0 when they always
+   * converged).
+   */
+  public double largestMarginShortfall() {
+    return largestShortOfNeeded;
   }
 
   @Override

@@ -87,7 +87,9 @@ final class StrategyRun {
     this.enrolments = sim.enrolments;
     this.n = sim.table.size();
     this.ledger = BuyerLedger.over(sim.table);
-    this.day = new TrafficDay(graph, sim.config.segmentCapShare());
+    double risk = Double.isNaN(sim.config.risk()) ? SimulationConfig.DEFAULT_RISK : sim.config.risk();
+    this.day = new TrafficDay(graph, sim.config.segmentCapShare(), sim.config.trafficError() / Math.sqrt(3),
+        risk);
     this.admission = strategy.admission(day, sim.conversion);
     this.book = admission == null ? ledger : BuyerLedger.over(sim.table);
     this.plan = new DayPlan(graph);

@@ -24,6 +24,8 @@ public final class TrafficDay {
   private final EligibilityGraph graph;
   private final double[] forecast;
   private final double segmentCapShare;
+  private final double trafficSd;
+  private final double risk;
   private int day;
   private boolean scoresChanged;
   private double[] composite;
@@ -34,7 +36,13 @@ public final class TrafficDay {
   private double[] guarantee;
 
   TrafficDay(EligibilityGraph graph, double segmentCapShare) {
+    this(graph, segmentCapShare, 0.0, SimulationConfig.DEFAULT_RISK);
+  }
+
+  TrafficDay(EligibilityGraph graph, double segmentCapShare, double trafficSd, double risk) {
     this.graph = graph;
+    this.trafficSd = trafficSd;
+    this.risk = risk;
     SegmentTable segments = graph.segments();
     forecast = new double[segments.size()];
     for (int j = 0; j < forecast.length; j++) {
@@ -154,6 +162,20 @@ public final class TrafficDay {
   /** Forecast impressions of a segment for the day. */
   public double forecast(int segment) {
     return forecast[segment];
+  }
+
+  /**
+   * The forecast's error model as the planner knows it: the sd of a segment's delivered over forecast
+   * traffic, the same for every segment and independent between them (error/√3 for traffic uniform in
+   * ±error); 0 for a day built by {@link #of}.
+   */
+  public double trafficRelativeSd() {
+    return trafficSd;
+  }
+
+  /** The accepted probability of missing a promise or a share on delivery, in (0, 0.5). */
+  public double risk() {
+    return risk;
   }
 
   /** The largest share of a segment's traffic one supplier may be planned, in (0, 1]. */

@@ -3,6 +3,7 @@ package org.beltway.examples.sim;
 import static org.beltway.examples.sim.Metric.Format.COUNT;
 import static org.beltway.examples.sim.Metric.Format.DECIMAL;
 import static org.beltway.examples.sim.Metric.Format.PERCENT;
+import static org.beltway.examples.sim.Metric.Format.PERCENT2;
 import static org.beltway.examples.sim.Metric.Format.SECONDS;
 
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class ComparisonTables {
   /** Whether the policy's shares held, day by day. */
   public static final Table POLICY = new Table("The policy day by day", List.of(
       new Metric("quality min", "the quality tier's lowest daily share of delivered impressions (policy:"
-          + " at least 80%)", (r, s) -> DailyShares.min(s.daily().quality()), PERCENT),
+          + " at least 80%)", (r, s) -> DailyShares.min(s.daily().quality()), PERCENT2),
       new Metric("quality mean", "its mean daily share", (r, s) -> DailyShares.mean(s.daily().quality()),
           PERCENT),
       new Metric("days < 80%", "days the delivered quality share was below 80%",
@@ -88,7 +89,7 @@ public final class ComparisonTables {
           (r, s) -> (double) DailyShares.daysBelow(s.daily().qualityPlanned(), BeltwayStrategy.QUALITY_SHARE),
           COUNT),
       new Metric("head max", "the head tier's largest daily share of delivered impressions (cap 15%)",
-          (r, s) -> DailyShares.max(s.daily().head()), PERCENT),
+          (r, s) -> DailyShares.max(s.daily().head()), PERCENT2),
       new Metric("days head > 15%", "days the head tier's share exceeded its 15% cap",
           (r, s) -> (double) DailyShares.daysAbove(s.daily().head(), BeltwayStrategy.HEAD_CAP), COUNT),
       new Metric("top buyers min", "the quality tier's lowest daily share of TOP-buyer traffic (top suppliers"
@@ -110,6 +111,9 @@ public final class ComparisonTables {
           (r, s) -> (double) s.newBuyers(), COUNT),
       new Metric("price: buyers", "new buyers lost against the same policy without guarantees"
           + " (policy-only), as a share of its buyers", (r, s) -> price(r, s).newBuyers(), PERCENT),
+      new Metric("price of margins", "new buyers lost against the same strategy planning its shares as stated,"
+          + " without delivery margins (" + BeltwayStrategy.STATED_SHARES + "), as a share of its buyers",
+          (r, s) -> marginPrice(r, s), PERCENT),
       new Metric("price: quality", "true-quality-weighted exposure lost against policy-only (the simulation"
           + " knows each supplier's latent quality)", (r, s) -> price(r, s).qualityWeightedExposure(), PERCENT),
       new Metric("plan s", "seconds the strategy spent planning and booking, all days together",
@@ -122,6 +126,12 @@ public final class ComparisonTables {
     boolean present = r.strategies().stream().anyMatch(x -> x.name().equals(BeltwayStrategy.POLICY_ONLY));
     return present ? r.priceOfGuarantees(s.name(), BeltwayStrategy.POLICY_ONLY)
         : new SimulationResult.Price(Double.NaN, Double.NaN);
+  }
+
+  private static double marginPrice(SimulationResult r, StrategyResult s) {
+    boolean present = r.strategies().stream().anyMatch(x -> x.name().equals(BeltwayStrategy.STATED_SHARES));
+    return present && s.name().equals("beltway")
+        ? r.priceOfGuarantees(s.name(), BeltwayStrategy.STATED_SHARES).newBuyers() : Double.NaN;
   }
 
   private static double booked(PromiseOutcomes p) {

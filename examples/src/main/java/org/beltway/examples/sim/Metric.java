@@ -22,6 +22,8 @@ public record Metric(String header, String meaning, BiFunction<SimulationResult,
   public enum Format {
     /** A share as a percentage with one decimal. */
     PERCENT,
+    /** A share as a percentage with two decimals: for bounds a day at 79.99% breaks. */
+    PERCENT2,
     /** A whole count with thousands separators. */
     COUNT,
     /** A number with three decimals. */
@@ -58,6 +60,7 @@ public record Metric(String header, String meaning, BiFunction<SimulationResult,
   private String show(double v) {
     return switch (format) {
       case PERCENT -> String.format(Locale.ROOT, "%.1f%%", 100 * v);
+      case PERCENT2 -> String.format(Locale.ROOT, "%.2f%%", 100 * v);
       case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(v));
       case DECIMAL -> String.format(Locale.ROOT, "%.3f", v);
       case SECONDS -> String.format(Locale.ROOT, "%.1f", v);

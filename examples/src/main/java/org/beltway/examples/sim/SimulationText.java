@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.beltway.sim.BeltwayStrategy;
 import org.beltway.sim.Infeasibility;
 import org.beltway.sim.ProgramCensus;
 import org.beltway.sim.Simulation;
 import org.beltway.sim.SimulationResult;
 import org.beltway.sim.StrategyResult;
+import org.beltway.sim.TrafficStrategy;
 
 /** The simulation demo's text output: what was simulated, the census, the three tables, the refusals. */
 public final class SimulationText {
@@ -58,6 +60,22 @@ public final class SimulationText {
             s.solverStops());
       }
     }
+  }
+
+  /**
+   * What each Beltway strategy planned its shares at on the last day, first seed: stated bound, delivery
+   * margin, planned bound; and the days a margin could not be afforded.
+   */
+  public static List<String> shareMargins(List<TrafficStrategy> strategies) {
+    List<String> lines = new ArrayList<>();
+    for (TrafficStrategy t : strategies) {
+      if (t instanceof BeltwayStrategy b && !b.describeShares().isEmpty()) {
+        lines.add(String.format(Locale.ROOT, "%s's shares on the last day, first seed (stated + delivery"
+            + " margin = planned); margin not affordable on %d days:", b.name(), b.daysMarginUnaffordable()));
+        b.describeShares().lines().forEach(l -> lines.add("  " + l));
+      }
+    }
+    return lines;
   }
 
   /** Prints a table with left-aligned first column and right-aligned others. */

@@ -88,6 +88,19 @@ public final class CompiledProblem {
     this.groupPenalty = groupPenalty;
   }
 
+  /**
+   * The same problem with other group targets, in impressions (0 = no floor, +∞ = no cap), one per
+   * group; every other array is shared, so a re-target costs no recompilation.
+   */
+  public CompiledProblem withGroupTargets(double[] lower, double[] upper) {
+    if (lower.length != groups || upper.length != groups) {
+      throw new IllegalArgumentException("expected " + groups + " group targets: " + lower.length
+          + " lower, " + upper.length + " upper");
+    }
+    return new CompiledProblem(index, traffic, totalTraffic, theta, cap, rows, demand, totalCap, combo,
+        comboGroups, groupEdges, groupScope, lower.clone(), upper.clone(), guaranteePenalty, groupPenalty);
+  }
+
   /** The number of edges. */
   public int edges() {
     return theta.length;
