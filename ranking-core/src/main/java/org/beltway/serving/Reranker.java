@@ -128,7 +128,8 @@ public final class Reranker {
 
   private int rank(long segmentId, long[] supplierIds, double[] relevance, boolean[] isProtected,
       int count, int k, PrefixFloor floor, int[] order, double[] scores) {
-    check(supplierIds, relevance, count, k, order, scores);
+    QueryArguments.check(supplierIds, relevance, "relevance", count, maxCandidates, k, maxK, order, scores,
+        "scores");
     ServedPlan served = live.current();
     PlanSnapshot s = served.snapshot();
     planVersion = s.header().version();
@@ -288,31 +289,5 @@ public final class Reranker {
       gammaSegment = segment;
     }
     return false;
-  }
-
-  private void check(long[] supplierIds, double[] relevance, int count, int k, int[] order,
-      double[] scores) {
-    Strict.nonNull(supplierIds, "supplierIds", long[].class);
-    Strict.nonNull(relevance, "relevance", double[].class);
-    Strict.nonNull(order, "order", int[].class);
-    if (count < 0 || count > maxCandidates) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "count (%d): expected 0 to maxCandidates (%d)", count, maxCandidates));
-    }
-    if (supplierIds.length < count || relevance.length < count) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "supplierIds has %d values and relevance %d: expected at least count (%d) each",
-          supplierIds.length, relevance.length, count));
-    }
-    if (k < 1 || k > maxK) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "k (%d): expected 1 to maxK (%d)", k, maxK));
-    }
-    int page = Math.min(k, count);
-    if (order.length < page || (scores != null && scores.length < page)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "order has %d places%s: expected at least min(k, count) = %d", order.length,
-          scores == null ? "" : " and scores " + scores.length, page));
-    }
   }
 }

@@ -1,7 +1,6 @@
 package org.beltway.serving;
 
 import java.util.Locale;
-import org.beltway.internal.Strict;
 
 /**
  * The best {@code k} of a query's scored candidates, best first: higher scores first, equal scores by
@@ -52,27 +51,8 @@ public final class TopK {
    */
   public int select(long[] supplierIds, double[] scores, int count, int k, int[] order,
       double[] pageScores) {
-    Strict.nonNull(supplierIds, "supplierIds", long[].class);
-    Strict.nonNull(scores, "scores", double[].class);
-    Strict.nonNull(order, "order", int[].class);
-    if (count < 0 || count > maxCandidates) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "count (%d): expected 0 to maxCandidates (%d)", count, maxCandidates));
-    }
-    if (supplierIds.length < count || scores.length < count) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "supplierIds has %d values and scores %d: expected at least count (%d) each",
-          supplierIds.length, scores.length, count));
-    }
-    if (k < 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "k (%d): expected at least 1", k));
-    }
-    int page = Math.min(k, count);
-    if (order.length < page || (pageScores != null && pageScores.length < page)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "order has %d places%s: expected at least min(k, count) = %d", order.length,
-          pageScores == null ? "" : " and pageScores " + pageScores.length, page));
-    }
+    QueryArguments.check(supplierIds, scores, "scores", count, maxCandidates, k, Integer.MAX_VALUE, order,
+        pageScores, "pageScores");
     for (int i = 0; i < count; i++) {
       double s = scores[i];
       if (!(s >= 0) || s == Double.POSITIVE_INFINITY) {
