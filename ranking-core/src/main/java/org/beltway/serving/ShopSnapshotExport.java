@@ -44,12 +44,7 @@ final class ShopSnapshotExport {
     SupplierTable table = entities.shops();
     EligibilityGraph shops = shopPlan.shopGraph();
     int n = shops.supplierCount();
-    c.supplierIds = new long[n];
-    c.merit = new double[n];
-    c.level = new double[n];
-    c.planned = new float[n];
-    c.programs = new byte[n];
-    c.supplierCombo = new short[n];
+    SnapshotExport.supplierColumns(c, n);
     double[] shopTotal = new double[n];
     SnapshotExport.GroupSets sets = new SnapshotExport.GroupSets();
     IntArrayList promised = new IntArrayList();
@@ -68,18 +63,20 @@ final class ShopSnapshotExport {
       }
     }
     c.supplierMasks = sets.masks();
-    c.promisedRows = promised.toIntArray();
-    c.guarantee = new float[c.promisedRows.length];
-    c.totalCap = new float[c.promisedRows.length];
-    for (int k = 0; k < c.promisedRows.length; k++) {
-      int row = c.promisedRows[k];
-      int entity = entities.entityOf(row);
-      double entityTotal = plan.supplierTotalOfRow(entity);
-      double share = entityTotal > 0 ? shopTotal[row] / entityTotal : 1.0 / entities.shopCount(entity);
-      c.guarantee[k] = (float) (problem.guarantee(entity) * share);
-      double cap = problem.totalCap(entity);
-      c.totalCap[k] = cap == Double.POSITIVE_INFINITY ? Float.POSITIVE_INFINITY
-          : SnapshotExport.capDown(cap * share);
-    }
+    SnapshotExport.promisedColumns(c, promised,
+        row -> problem.guarantee(entities.entityOf(row)) * shareOfEntity(plan, entities, shopTotal, row),
+        row -> capOf(problem.totalCap(entities.entityOf(row)), shareOfEntity(plan, entities, shopTotal, row)));
+  }
+
+  /** A shop's part of its entity's total cap; +∞ stays +∞ even for a shop planned nothing. */
+  private static double capOf(double entityCap, double share) {
+    return entityCap == Double.POSITIVE_INFINITY ? entityCap : entityCap * share;
+  }
+
+  /** A shop's share of its entity's plan (an equal share when the entity is planned nothing). */
+  private static double shareOfEntity(AllocationPlan plan, Entities entities, double[] shopTotal, int row) {
+    int entity = entities.entityOf(row);
+    double entityTotal = plan.supplierTotalOfRow(entity);
+    return entityTotal > 0 ? shopTotal[row] / entityTotal : 1.0 / entities.shopCount(entity);
   }
 }

@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.IntUnaryOperator;
 import org.beltway.allocation.AllocationPlan;
 import org.beltway.allocation.AllocationProblem;
@@ -38,12 +39,7 @@ final class SnapshotExport {
   private static void suppliersOf(SnapshotColumns c, AllocationPlan plan, AllocationProblem problem,
       EligibilityGraph graph, SupplierTable suppliers) {
     int n = graph.supplierCount();
-    c.supplierIds = new long[n];
-    c.merit = new double[n];
-    c.level = new double[n];
-    c.planned = new float[n];
-    c.programs = new byte[n];
-    c.supplierCombo = new short[n];
+    supplierColumns(c, n);
     GroupSets sets = new GroupSets();
     IntArrayList promised = new IntArrayList();
     for (int row = 0; row < n; row++) {
@@ -64,13 +60,32 @@ final class SnapshotExport {
       }
     }
     c.supplierMasks = sets.masks();
+    promisedColumns(c, promised, problem::guarantee, problem::totalCap);
+  }
+
+  /** Sizes the per-supplier columns for {@code n} suppliers. */
+  static void supplierColumns(SnapshotColumns c, int n) {
+    c.supplierIds = new long[n];
+    c.merit = new double[n];
+    c.level = new double[n];
+    c.planned = new float[n];
+    c.programs = new byte[n];
+    c.supplierCombo = new short[n];
+  }
+
+  /**
+   * The promised rows' columns: each row's guarantee and total cap (+∞ for none), by snapshot row;
+   * caps rounded down so that serving never allows more than the plan.
+   */
+  static void promisedColumns(SnapshotColumns c, IntArrayList promised, IntToDoubleFunction guarantee,
+      IntToDoubleFunction totalCap) {
     c.promisedRows = promised.toIntArray();
     c.guarantee = new float[c.promisedRows.length];
     c.totalCap = new float[c.promisedRows.length];
     for (int k = 0; k < c.promisedRows.length; k++) {
       int row = c.promisedRows[k];
-      c.guarantee[k] = (float) problem.guarantee(row);
-      c.totalCap[k] = capDown(problem.totalCap(row));
+      c.guarantee[k] = (float) guarantee.applyAsDouble(row);
+      c.totalCap[k] = capDown(totalCap.applyAsDouble(row));
     }
   }
 
