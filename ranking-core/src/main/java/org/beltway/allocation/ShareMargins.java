@@ -113,7 +113,7 @@ public final class ShareMargins {
 
   /**
    * One line per share of the problem: stated bound, margin, planned bound and the probability model,
-   * e.g. {@code quality >= 80.00% + 0.12% = 80.12% (normal bound, risk 1%)}.
+   * e.g. {@code quality >= 80.00% + 0.12% = 80.12% (normal bound, independent segment errors, risk 0.01)}.
    */
   public String describe(AllocationProblem problem) {
     Strict.nonNull(problem, "problem", AllocationProblem.class);

@@ -65,7 +65,8 @@ final class ShopSnapshotExport {
     c.supplierMasks = sets.masks();
     SnapshotExport.promisedColumns(c, promised,
         row -> problem.guarantee(entities.entityOf(row)) * shareOfEntity(plan, entities, shopTotal, row),
-        row -> capOf(problem.totalCap(entities.entityOf(row)), shareOfEntity(plan, entities, shopTotal, row)));
+        row -> capOf(problem.totalCap(entities.entityOf(row)),
+            shareOfEntity(plan, entities, shopTotal, row)));
   }
 
   /** A shop's part of its entity's total cap; +∞ stays +∞ even for a shop planned nothing. */

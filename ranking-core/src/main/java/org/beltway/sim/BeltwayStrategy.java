@@ -62,7 +62,6 @@ public final class BeltwayStrategy implements TrafficStrategy {
   private ShareMargins margins;
   private RiskAwareShares.Planned lastPlanned;
   private int unaffordableDays;
-  private double largestShortOfNeeded;
   private Admission admission;
   private AllocationPlan previous;
   private long passes;
@@ -151,10 +150,7 @@ public final class BeltwayStrategy implements TrafficStrategy {
     Strict.nonNull(day, "day", TrafficDay.class);
     Strict.nonNull(out, "out", DayPlan.class);
     EligibilityGraph graph = day.graph();
-    if (!promises && none == null) {
-      none = new double[day.supplierCount()];
-    }
-    AllocationProblem problem = problem(day, promises ? day.guaranteeByRow() : none, priorities);
+    AllocationProblem problem = problem(day, promises ? day.guaranteeByRow() : none(day), priorities);
     // the first day starts from admission's last check, which kept what was booked on the same graph
     AllocationPlan start = previous != null ? previous : admission == null ? null : admission.lastCheck();
     AllocationPlan plan;
@@ -166,7 +162,6 @@ public final class BeltwayStrategy implements TrafficStrategy {
       passes += planned.passes();
       solves += planned.solves();
       unaffordableDays += planned.unaffordable().isEmpty() ? 0 : 1;
-      largestShortOfNeeded = Math.max(largestShortOfNeeded, planned.shortOfNeeded());
     } else {
       plan = start == null ? solver.solve(problem) : solver.solve(problem, start);
       passes += plan.certificate().passes();
@@ -236,6 +231,14 @@ public final class BeltwayStrategy implements TrafficStrategy {
     return admission;
   }
 
+  /** No guarantee for any supplier: the policy alone. */
+  private double[] none(TrafficDay day) {
+    if (none == null) {
+      none = new double[day.supplierCount()];
+    }
+    return none;
+  }
+
   private boolean withMargins(TrafficDay day) {
     return shareMargins && day.trafficRelativeSd() > 0;
   }
@@ -258,8 +261,7 @@ public final class BeltwayStrategy implements TrafficStrategy {
       return stated;
     }
     if (margins == null) {
-      double[] zero = new double[day.supplierCount()];
-      margins = riskAware(day).plan(problem(day, zero, priorities), null, null).needed();
+      margins = riskAware(day).plan(problem(day, none(day), priorities), null, null).needed();
     }
     return stated.withShareMargins(margins);
   }
@@ -286,15 +288,6 @@ public final class BeltwayStrategy implements TrafficStrategy {
    */
   public int daysMarginUnaffordable() {
     return unaffordableDays;
-  }
-
-  /**
-   * The largest amount, over the days, by which a plan's margins fell short of those it needed when
-   * the rounds of {@link RiskAwareShares} ran out (a share of the scope's forecast; 0 when they always
-   * converged).
-   */
-  public double largestMarginShortfall() {
-    return largestShortOfNeeded;
   }
 
   @Override
