@@ -141,6 +141,12 @@ class RankServerTest {
     assertTrue(error.contains(message), "\"" + message + "\" not in: " + error);
   }
 
+  /** Regression: with Nagle's algorithm on, every reply waited ~40 ms for a delayed ACK. */
+  @Test
+  void repliesAreNotHeldBackByNaglesAlgorithm() {
+    assertEquals("true", System.getProperty(RankServer.NO_DELAY));
+  }
+
   @Test
   void otherMethodsAndPathsAreRefused() throws Exception {
     HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/rank")).GET());
