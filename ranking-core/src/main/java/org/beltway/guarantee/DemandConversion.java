@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import org.beltway.internal.PromiseSettings;
 import org.beltway.internal.Strict;
 import org.beltway.supplier.SupplierTable;
@@ -30,7 +31,11 @@ import org.beltway.supplier.SupplierTable;
  * promise is reported as unlikely to be kept. Promises behind a linear schedule and promises whose
  * window closed unmet are flagged too. The result does not depend on the order of enrolment.
  *
- * <p>Immutable; built with {@link #builder(ConversionPrior)}.
+ * <p>Immutable and thread-safe; built with {@link #builder(ConversionPrior)}. At a risk level, the
+ * impressions a promise needs are searched on its posterior ({@link PromiseRisk#impressionsFor}), which
+ * costs some thousand terms a step; the answers are remembered by (buyers missing, posterior), which
+ * promises of one category starting together share (a national day of applications: 221 k promises,
+ * about as many searches saved as there are applicants).
  */
 public final class DemandConversion {
   /** The default safety margin: 20% more impressions than the expected need. */
@@ -38,12 +43,19 @@ public final class DemandConversion {
 
   private static final Comparator<ScheduleAlert> ALERT_ORDER =
       Comparator.comparingLong(ScheduleAlert::supplierId).thenComparing(a -> a.program().name());
+  /** Distinct risk searches remembered at most; beyond it, the memory starts afresh. */
+  private static final int REMEMBERED = 1 << 16;
 
   private final ConversionPrior prior;
   private final double safetyMargin;
   private final double maxDailyImpressions;
   private final double risk;
   private final double frontLoad;
+  /** Impressions at the risk level by buyers missing and posterior; cleared when it grows past its bound. */
+  private final ConcurrentHashMap<Need, Long> searched = new ConcurrentHashMap<>();
+
+  /** A risk search's question: buyers missing and the posterior's parameters. */
+  private record Need(int buyers, double alpha, double beta) {}
 
   private DemandConversion(Builder b) {
     prior = b.prior;
@@ -150,8 +162,22 @@ public final class DemandConversion {
     if (Double.isNaN(risk)) {
       return missing / (prior.rate(category, won, seen) * days) * safetyMargin;
     }
-    return (double) PromiseRisk.impressionsFor(missing, prior.alpha(category) + won,
-        prior.beta(category) + (seen - won), risk) / days;
+    return (double) impressionsAtRisk(missing, prior.alpha(category) + won,
+        prior.beta(category) + (seen - won)) / days;
+  }
+
+  private long impressionsAtRisk(int buyers, double alpha, double beta) {
+    Need need = new Need(buyers, alpha, beta);
+    Long known = searched.get(need);
+    if (known != null) {
+      return known;
+    }
+    long impressions = PromiseRisk.impressionsFor(buyers, alpha, beta, risk);
+    if (searched.size() >= REMEMBERED) {
+      searched.clear();
+    }
+    searched.put(need, impressions);
+    return impressions;
   }
 
   /**

@@ -26,6 +26,23 @@ class DemandConversionTest {
   private static final ConversionPrior PRIOR = ConversionPrior.global(3, 997).withCategory(5, 10, 9990);
   private static final DemandConversion CONVERSION = DemandConversion.builder(PRIOR).build();
 
+  /**
+   * The remembered risk searches answer what the search itself answers, asked once or again, in any
+   * order.
+   */
+  @Test
+  void rememberedRiskSearchesAnswerAsTheSearchDoes() {
+    DemandConversion risky = DemandConversion.builder(PRIOR).risk(0.01).build();
+    qt().withExamples(3_000).forAll(integers().between(1, 60), integers().between(0, 20),
+        longs().between(0, 40), integers().between(0, 5)).checkAssert((missing, won, extra, category) -> {
+          long seen = won + extra * 100;
+          double expected = PromiseRisk.impressionsFor(missing, PRIOR.alpha(category) + won,
+              PRIOR.beta(category) + (seen - won), 0.01) / 10.0;
+          assertEquals(expected, risky.dailyNeed(category, missing, won, seen, 0, 10, 0));
+          assertEquals(expected, risky.dailyNeed(category, missing, won, seen, 0, 10, 0));
+        });
+  }
+
   @Test
   void riskAwareDemandUsesThePosteriorAndTheDaysLeft() {
     BuyerLedger ledger = BuyerLedger.over(TABLE);
