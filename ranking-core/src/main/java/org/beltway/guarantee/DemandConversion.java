@@ -32,10 +32,9 @@ import org.beltway.supplier.SupplierTable;
  * window closed unmet are flagged too. The result does not depend on the order of enrolment.
  *
  * <p>Immutable and thread-safe; built with {@link #builder(ConversionPrior)}. At a risk level, the
- * impressions a promise needs are searched on its posterior ({@link PromiseRisk#impressionsFor}), which
- * costs some thousand terms a step; the answers are remembered by (buyers missing, posterior), which
- * promises of one category starting together share (a national day of applications: 221 k promises,
- * about as many searches saved as there are applicants).
+ * impressions a promise needs are searched on its posterior ({@link PromiseRisk#impressionsFor}), a
+ * bisection whose every step sums as many terms as buyers are missing; the answers are remembered by
+ * (buyers missing, posterior), which promises of one category starting together share.
  */
 public final class DemandConversion {
   /** The default safety margin: 20% more impressions than the expected need. */

@@ -37,7 +37,7 @@ public final class RankServer implements AutoCloseable {
   /**
    * The JDK server leaves Nagle's algorithm on for accepted connections unless this property is set
    * before its first use; a reply written as headers then body then waits for the client's delayed
-   * acknowledgement, about 40 ms a request on Linux (RankServerSwapBenchmark: p50 44 ms with it, 0.56 ms
+   * acknowledgement, about 40 ms a request on Linux (RankServerSwapBenchmark: p50 44 ms with it, 0.35 ms
    * without). An explicit setting on the command line wins.
    */
   static final String NO_DELAY = "sun.net.httpserver.nodelay";
