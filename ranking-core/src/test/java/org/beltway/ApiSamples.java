@@ -31,6 +31,8 @@ import org.beltway.allocation.SegmentTable;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.entity.Entities;
 import org.beltway.entity.EntityGraph;
+import org.beltway.entity.EntityLinks;
+import org.beltway.entity.LinkKey;
 import org.beltway.entity.ShopPlan;
 import org.beltway.fairness.Audit;
 import org.beltway.fairness.Exposure;
@@ -252,6 +254,9 @@ final class ApiSamples {
     put(Entities.class, () -> Entities.of(Tiny.TABLE));
     put(EntityGraph.class, () -> Tiny.ENTITY_GRAPH);
     put(ShopPlan.class, () -> Tiny.SHOP_PLAN);
+    put(LinkKey.class, () -> LinkKey.LICENCE);
+    put(EntityLinks.Builder.class, () -> EntityLinks.builder(Tiny.TABLE));
+    put(EntityLinks.class, () -> EntityLinks.builder(Tiny.TABLE).build());
     put(Policy.class, Tiny::policy);
     put(Policies.IndustrialBeltRecovery.class, () -> Policies.industrialBeltRecovery2025(Tiny.SEGMENTS));
   }

@@ -57,11 +57,11 @@ public final class SupplierTable {
     rowById.trim();
   }
 
-  /** A table sharing every column of {@code base} but the counts, which are taken as given. */
-  private SupplierTable(SupplierTable base, int[][] counts) {
+  /** A table sharing every column of {@code base} but the entities and counts, taken as given. */
+  private SupplierTable(SupplierTable base, long[] entities, int[][] counts) {
     size = base.size;
     ids = base.ids;
-    entities = base.entities;
+    this.entities = entities;
     tiers = base.tiers;
     factories = base.factories;
     belts = base.belts;
@@ -130,7 +130,23 @@ public final class SupplierTable {
         }
       }
     }
-    return new SupplierTable(this, next);
+    return new SupplierTable(this, entities, next);
+  }
+
+  /**
+   * A copy of this table with each shop's business entity replaced, e.g. by links a policy owner
+   * confirmed ({@code org.beltway.entity.EntityLinks}); every other column is shared.
+   *
+   * @param entityByRow the new entity id of every row (copied)
+   * @throws IllegalArgumentException if the array's length is not {@link #size()}
+   */
+  public SupplierTable withEntities(long[] entityByRow) {
+    Strict.nonNull(entityByRow, "entityByRow", long[].class);
+    if (entityByRow.length != size) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "entityByRow has %d values: expected one per supplier row (%d)", entityByRow.length, size));
+    }
+    return new SupplierTable(this, entityByRow.clone(), counts);
   }
 
   /**
