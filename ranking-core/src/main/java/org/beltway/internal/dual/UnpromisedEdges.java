@@ -210,6 +210,8 @@ public final class UnpromisedEdges {
       if (seen.length < span) {
         seen = new int[span];
         slot = new int[span];
+      }
+      if (keys.length < 2 * span) { // the kept at [0, kept), the newcomers at [n, 2n - kept)
         keys = new double[2 * span];
         ids = new double[2 * span];
       }

@@ -134,6 +134,33 @@ class UnpromisedEdgesTest {
     });
   }
 
+  /**
+   * Regression: a bin of more than eight entries, most of them newcomers (promises closed overnight), in
+   * a segment no larger than the first scratch arrays overran the merge's buffer (found by the
+   * simulation with split-proof merit).
+   */
+  @Test
+  void aBinOfManyNewcomersMergesWithinItsBuffer() {
+    int edges = 12;
+    double[] theta = new double[edges];
+    int[] supOf = new int[edges];
+    boolean[] promised = new boolean[edges];
+    for (int e = 0; e < edges; e++) {
+      theta[e] = 1 + e;
+      supOf[e] = e;
+      promised[e] = e >= 2;
+    }
+    int[] segStart = {0, edges};
+    try (Workers workers = new Workers(1)) {
+      UnpromisedEdges.Order order = new UnpromisedEdges(theta, null, segStart, supOf, null, 1, promised, workers, null).order;
+      UnpromisedEdges today = new UnpromisedEdges(theta, null, segStart, supOf, null, 1, new boolean[edges],
+          workers, order);
+      UnpromisedEdges fresh = new UnpromisedEdges(theta, null, segStart, supOf, null, 1, new boolean[edges],
+          workers, null);
+      assertArrayEquals(fresh.order.edgeOf, today.order.edgeOf);
+    }
+  }
+
   @Test
   void binsAgreeWithTheirEdgesSummedOneByOne() {
     qt().withFixedSeed(7L).withExamples(300).forAll(longs().between(1, 1_000_000)).checkAssert(seed -> {
