@@ -18,6 +18,7 @@ import org.beltway.sim.BeltwayStrategy;
 import org.beltway.sim.Marketplace;
 import org.beltway.sim.MarketplaceConfig;
 import org.beltway.sim.MarketplaceGenerator;
+import org.beltway.sim.MeritRule;
 import org.beltway.sim.Simulation;
 import org.beltway.sim.SimulationConfig;
 import org.beltway.sim.SimulationResult;
@@ -55,10 +56,22 @@ public final class SimulationDemo {
       .add("--participation", "1", "share of eligible suppliers taking up a promise on day 0, in [0, 1]")
       .add("--max-passes", "5000", "Beltway's solver: most dual-ascent passes a day")
       .add("--solver-seconds", "600", "Beltway's solver: most seconds a day")
+      .add("--merit", "composite", "how scores become merit and the quality tier: composite (by the"
+          + " composite score) or evidence (volume times absolute quality: splitting into unlinked shops"
+          + " does not pay)")
       .add("--priorities", "guarantees", "what gives way first in the daily plan: guarantees (booked"
           + " promises kept before the policy's shares) or shares");
 
   private SimulationDemo() {}
+
+  private static MeritRule meritRule(String name) {
+    return switch (name) {
+      case "composite" -> MeritRule.COMPOSITE;
+      case "evidence" -> MeritRule.EVIDENCE;
+      default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "option --merit (%s): expected composite or evidence", name));
+    };
+  }
 
   public static void main(String[] args) {
     if (Options.helpAsked(args)) {
@@ -74,7 +87,7 @@ public final class SimulationDemo {
     }
     SimulationConfig config = SimulationConfig.builder().days((int) a.integer("--days"))
         .forecastError(a.decimal("--error")).risk(a.decimal("--risk"))
-        .participation(a.decimal("--participation")).build();
+        .participation(a.decimal("--participation")).meritRule(meritRule(a.text("--merit"))).build();
     AllocationSolver solver = AllocationSolver.builder().maxPasses((int) a.integer("--max-passes"))
         .timeLimit(Duration.ofMillis(Math.round(1000 * a.decimal("--solver-seconds")))).build();
     Priorities priorities = switch (a.text("--priorities")) {

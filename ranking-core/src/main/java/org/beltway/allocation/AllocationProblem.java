@@ -1,7 +1,5 @@
 package org.beltway.allocation;
 
-import it.unimi.dsi.fastutil.longs.Long2DoubleLinkedOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -249,11 +247,7 @@ public final class AllocationProblem {
     private double[] merit;
     private double[] relevance;
     private double capShare = Double.NaN;
-    private final Long2DoubleLinkedOpenHashMap guarantees = new Long2DoubleLinkedOpenHashMap();
-    private double[] guaranteesByRow;
-    private final Long2DoubleLinkedOpenHashMap capsPerSegment = new Long2DoubleLinkedOpenHashMap();
-    private final Long2DoubleLinkedOpenHashMap capsTotal = new Long2DoubleLinkedOpenHashMap();
-    private final Long2DoubleLinkedOpenHashMap capsEdge = new Long2DoubleLinkedOpenHashMap();
+    private final ProblemLimits limits;
     private final List<GroupShare> shares = new ArrayList<>();
     private final Set<String> shareNames = new HashSet<>();
     private Priorities priorities;
@@ -261,6 +255,7 @@ public final class AllocationProblem {
 
     private Builder(EligibilityGraph graph) {
       this.graph = graph;
+      this.limits = new ProblemLimits(graph);
     }
 
     /**
@@ -306,6 +301,22 @@ public final class AllocationProblem {
     }
 
     /**
+     * Split-proof merit ({@link EvidenceMerit}): every supplier's weight from its own catalogue and
+     * absolute quality on the rule's calibrated scale, placed by supplier id as
+     * {@link #scores(Scores, Merit)} places composites.
+     *
+     * @throws IllegalArgumentException as {@link #scores(Scores, Merit)}
+     * @throws IllegalStateException if merit was already set
+     */
+    public Builder scores(Scores scores, EvidenceMerit rule) {
+      Strict.nonNull(scores, "scores", Scores.class);
+      Strict.nonNull(rule, "rule", EvidenceMerit.class);
+      checkOpen();
+      Strict.requireUnset("merit", merit);
+      return merit(SupplierAlignment.byGraphRow(scores, rule.apply(scores), graph));
+    }
+
+    /**
      * The relevance ρ of every edge (default 1), in the graph's edge order.
      *
      * @throws IllegalArgumentException naming the edge whose relevance is negative, NaN or infinite
@@ -328,14 +339,7 @@ public final class AllocationProblem {
      */
     public Builder guarantee(long supplierId, double impressions) {
       checkOpen();
-      checkSupplier("guarantee", supplierId);
-      ProblemInputs.checkImpressions(supplierId, "guarantee", impressions);
-      if (guarantees.containsKey(supplierId)
-          || (guaranteesByRow != null && guaranteesByRow[graph.row(supplierId)] > 0)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "supplier %d: guarantee given twice", supplierId));
-      }
-      guarantees.put(supplierId, impressions);
+      limits.guarantee(supplierId, impressions);
       return this;
     }
 
@@ -352,17 +356,7 @@ public final class AllocationProblem {
     public Builder guarantees(double[] impressionsByRow) {
       Strict.nonNull(impressionsByRow, "impressionsByRow", double[].class);
       checkOpen();
-      Strict.requireUnset("guarantees", guaranteesByRow);
-      ProblemInputs.checkLength("guarantees", impressionsByRow.length, graph.supplierCount(), "supplier");
-      for (int i = 0; i < impressionsByRow.length; i++) {
-        long id = graph.supplierId(i);
-        ProblemInputs.checkImpressions(id, "guarantee", impressionsByRow[i]);
-        if (impressionsByRow[i] > 0 && guarantees.containsKey(id)) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "supplier %d: guarantee given twice", id));
-        }
-      }
-      guaranteesByRow = impressionsByRow.clone();
+      limits.guarantees(impressionsByRow);
       return this;
     }
 
@@ -392,13 +386,7 @@ public final class AllocationProblem {
      */
     public Builder capPerSegment(long supplierId, double impressions) {
       checkOpen();
-      checkSupplier("cap", supplierId);
-      ProblemInputs.checkImpressions(supplierId, "capPerSegment", impressions);
-      if (capsPerSegment.containsKey(supplierId)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "supplier %d: capPerSegment given twice", supplierId));
-      }
-      capsPerSegment.put(supplierId, impressions);
+      limits.capPerSegment(supplierId, impressions);
       return this;
     }
 
@@ -410,13 +398,7 @@ public final class AllocationProblem {
      */
     public Builder capTotal(long supplierId, double impressions) {
       checkOpen();
-      checkSupplier("cap", supplierId);
-      ProblemInputs.checkImpressions(supplierId, "capTotal", impressions);
-      if (capsTotal.containsKey(supplierId)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "supplier %d: capTotal given twice", supplierId));
-      }
-      capsTotal.put(supplierId, impressions);
+      limits.capTotal(supplierId, impressions);
       return this;
     }
 
@@ -428,23 +410,7 @@ public final class AllocationProblem {
      */
     public Builder capEdge(long supplierId, long segmentId, double impressions) {
       checkOpen();
-      checkSupplier("cap", supplierId);
-      int seg = graph.segments().index(segmentId);
-      if (seg < 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "cap for unknown segment %d", segmentId));
-      }
-      int edge = graph.edge(graph.row(supplierId), seg);
-      if (edge < 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "supplier %d is not eligible in segment %d: no edge to cap", supplierId, segmentId));
-      }
-      ProblemInputs.checkImpressions(supplierId, "capEdge", impressions);
-      if (capsEdge.containsKey(edge)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "edge (supplier %d, segment %d): capEdge given twice", supplierId, segmentId));
-      }
-      capsEdge.put(edge, impressions);
+      limits.capEdge(supplierId, segmentId, impressions);
       return this;
     }
 
@@ -498,23 +464,7 @@ public final class AllocationProblem {
       }
       ProblemCompiler compiler = new ProblemCompiler(graph.edgeIndex(), traffic, segs.totalTraffic())
           .merit(merit, relevance).capShareOfSegment(capShare);
-      for (Long2DoubleMap.Entry entry : capsPerSegment.long2DoubleEntrySet()) {
-        compiler.capEachEdgeOf(graph.row(entry.getLongKey()), entry.getDoubleValue());
-      }
-      for (Long2DoubleMap.Entry entry : capsEdge.long2DoubleEntrySet()) {
-        compiler.capEdge((int) entry.getLongKey(), entry.getDoubleValue());
-      }
-      if (guaranteesByRow != null) {
-        for (int i = 0; i < guaranteesByRow.length; i++) {
-          compiler.guarantee(i, guaranteesByRow[i]);
-        }
-      }
-      for (Long2DoubleMap.Entry entry : guarantees.long2DoubleEntrySet()) {
-        compiler.guaranteeById(graph.row(entry.getLongKey()), entry.getDoubleValue());
-      }
-      for (Long2DoubleMap.Entry entry : capsTotal.long2DoubleEntrySet()) {
-        compiler.totalCap(graph.row(entry.getLongKey()), entry.getDoubleValue());
-      }
+      limits.applyTo(compiler);
       GroupShare[] groups = shares.toArray(new GroupShare[0]);
       for (GroupShare share : groups) {
         compiler.group(share::includesSupplier, share::includesSegment, share.atLeast(), share.atMost());
@@ -531,13 +481,6 @@ public final class AllocationProblem {
     private void checkOpen() {
       if (built) {
         throw new IllegalStateException("this builder has already built its problem");
-      }
-    }
-
-    private void checkSupplier(String what, long supplierId) {
-      if (graph.row(supplierId) < 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s for unknown supplier %d", what, supplierId));
       }
     }
   }

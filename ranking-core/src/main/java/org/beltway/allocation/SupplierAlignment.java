@@ -35,6 +35,20 @@ final class SupplierAlignment {
   }
 
   /**
+   * Values by row of the scores' table, in the graph's row order.
+   *
+   * @throws IllegalArgumentException as {@link #composites}
+   */
+  static double[] byGraphRow(Scores scores, double[] byScoredRow, EligibilityGraph graph) {
+    int[] rows = scoredRows("scores", scores, graph);
+    double[] out = new double[rows.length];
+    for (int row = 0; row < rows.length; row++) {
+      out[row] = byScoredRow[rows[row]];
+    }
+    return out;
+  }
+
+  /**
    * For each graph row, the row of the same supplier in the scored table.
    *
    * @param what the input as the message names it, e.g. {@code group share "quality"}

@@ -50,6 +50,15 @@ final class ProbeTables {
    * take ids {@code first, first + 1, …}; all keep its entity and attributes.
    */
   static SupplierTable split(SupplierTable suppliers, int row, int shops, long first, long seed) {
+    return split(suppliers, row, shops, first, seed, true);
+  }
+
+  /**
+   * As {@link #split(SupplierTable, int, int, long, long)}; when not {@code linked}, every new shop is
+   * its own entity (its id), as a split the platform has not linked: only the first keeps the entity.
+   */
+  static SupplierTable split(SupplierTable suppliers, int row, int shops, long first, long seed,
+      boolean linked) {
     Signals[] parts = ShopSplit.split(suppliers.signals(row), shops, new SplittableRandom(seed));
     Supplier s = suppliers.supplier(row);
     SupplierTable.Builder b = SupplierTable.builder(suppliers.size() + shops - 1);
@@ -59,7 +68,8 @@ final class ProbeTables {
         continue;
       }
       for (int k = 0; k < shops; k++) {
-        b.add(with(s, k == 0 ? s.id() : first + k - 1, s.entity()), parts[k]);
+        long id = k == 0 ? s.id() : first + k - 1;
+        b.add(with(s, id, linked || k == 0 ? s.entity() : id), parts[k]);
       }
     }
     return b.build();

@@ -20,6 +20,8 @@ import org.beltway.supplier.SupplierTable;
  *       a segment's sums run in row order);
  *   <li>{@link #split}: one supplier cut into N shops of its entity with the same total signals never
  *       raises their combined traffic in any segment;
+ *   <li>{@link #splitUnlinked}: the same cut into shops the platform has not linked gains at most a
+ *       given share of combined traffic;
  *   <li>{@link #sybil}: shops of other entities with small flawless records never get more traffic
  *       than the established supplier they imitate;
  *   <li>{@link #monotonicity}: improving a signal never lowers the supplier's planned traffic.
@@ -87,6 +89,41 @@ public final class Probes {
     Exposure after = planner.plan(changed, segments);
     return exceeding("split", before, supplierId, after, shopIds(supplierId, first, shops - 1),
         "the " + shops + " shops it was split into", tolerance);
+  }
+
+  /**
+   * Split-proofness without links: the supplier cut into {@code shops} shops that the platform has not
+   * linked (each new shop its own entity; the first keeps the supplier's id and entity), with random
+   * sizes (seeded) and the same total signals and catalogue, gets over all its segments combined at
+   * most {@code 1 + maxGain} times the impressions it had whole. Entity plans cannot help here; only a
+   * merit rule that follows what a supplier brings can ({@code EvidenceMerit}, docs/design.md §7).
+   *
+   * @param maxGain the relative gain allowed, e.g. 0.1, in [0, 1)
+   * @throws IllegalArgumentException for an unknown supplier, {@code shops < 2} or a bad gain
+   */
+  public static List<Violation> splitUnlinked(Planner planner, SupplierTable suppliers,
+      SegmentTable segments, long supplierId, int shops, long seed, double maxGain) {
+    check(planner, suppliers, segments, 0);
+    if (!(maxGain >= 0 && maxGain < 1)) {
+      throw new IllegalArgumentException("maxGain (" + maxGain + "): expected a number in [0, 1)");
+    }
+    int row = rowOf(suppliers, supplierId);
+    checkShops(shops);
+    long first = freeIdsAbove(suppliers, shops) + 1;
+    SupplierTable changed = ProbeTables.split(suppliers, row, shops, first, seed, false);
+    double before = total(planner.plan(suppliers, segments), supplierId);
+    Exposure after = planner.plan(changed, segments);
+    double combined = 0;
+    for (long shop : shopIds(supplierId, first, shops - 1)) {
+      combined += total(after, shop);
+    }
+    if (combined > (1 + maxGain) * before + 1e-9 * Math.max(1.0, before)) {
+      return List.of(new Violation("unlinked split", "supplier " + supplierId, before, combined,
+          String.format(Locale.ROOT, "unlinked split: the %d unlinked shops supplier %d was split into"
+              + " get %.9g impressions, %.4g times its %.9g whole: expected at most %s times", shops,
+              supplierId, combined, combined / before, before, 1 + maxGain)));
+    }
+    return List.of();
   }
 
   /**

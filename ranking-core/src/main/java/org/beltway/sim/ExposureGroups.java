@@ -1,11 +1,14 @@
 package org.beltway.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 import org.beltway.internal.Strict;
+import org.beltway.supplier.Count;
 import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.PriorityClass;
 import org.beltway.supplier.Supplier;
@@ -13,7 +16,7 @@ import org.beltway.supplier.SupplierTable;
 
 /**
  * Exposure and new buyers of a run by groups of suppliers along one dimension (membership tier, belt,
- * city, priority class), beside each group's merit-proportional exposure, so that a group a strategy
+ * city, priority class, size decile), beside each group's merit-proportional exposure, so that a group a strategy
  * favours or starves shows as exposure share above or below its fair share. Immutable.
  *
  * @param dimension what the groups are, e.g. {@code tier}
@@ -44,7 +47,7 @@ public record ExposureGroups(String dimension, List<Group> groups) {
     groups = List.copyOf(Strict.nonNull(groups, "groups", List.class));
   }
 
-  /** The breakdowns of a run: by tier, priority class, belt and city. */
+  /** The breakdowns of a run: by tier, priority class, belt, city and size decile. */
   static List<ExposureGroups> of(SupplierTable table, double[] exposure, double[] fair, long[] buyers) {
     Totals totals = new Totals(exposure, fair, buyers);
     List<ExposureGroups> all = new ArrayList<>();
@@ -68,7 +71,35 @@ public record ExposureGroups(String dimension, List<Group> groups) {
     all.add(new ExposureGroups("priority class", classes));
     all.add(new ExposureGroups("belt", byKey(totals, table.size(), table::belt, Supplier.NO_BELT, "belt ")));
     all.add(new ExposureGroups("city", byKey(totals, table.size(), table::city, Integer.MIN_VALUE, "city ")));
+    all.add(new ExposureGroups(SIZE_DECILE, sizeDeciles(totals, table)));
     return all;
+  }
+
+  /** The dimension of {@link #sizeDeciles}. */
+  public static final String SIZE_DECILE = "size decile";
+
+  /**
+   * Ten groups of (nearly) equal headcount by orders on day 0, smallest first, ties by row: whether a
+   * strategy serves small and medium suppliers.
+   */
+  private static List<Group> sizeDeciles(Totals totals, SupplierTable table) {
+    int n = table.size();
+    Integer[] order = new Integer[n];
+    for (int r = 0; r < n; r++) {
+      order[r] = r;
+    }
+    Arrays.sort(order, Comparator.comparingLong((Integer r) -> table.count(Count.ORDERS, r))
+        .thenComparingInt(r -> r));
+    int[] decile = new int[n];
+    for (int k = 0; k < n; k++) {
+      decile[order[k]] = (int) (10L * k / n);
+    }
+    List<Group> groups = new ArrayList<>();
+    for (int d = 0; d < 10; d++) {
+      int which = d;
+      groups.add(totals.group("d" + (d + 1), r -> decile[r] == which));
+    }
+    return groups;
   }
 
   /** Groups by an int key of the row, ascending; {@code none} names the key of no group. */

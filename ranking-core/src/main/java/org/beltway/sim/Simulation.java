@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.EligibilityGraph;
-import org.beltway.allocation.Merit;
+import org.beltway.allocation.EvidenceMerit;
 import org.beltway.guarantee.ConversionPrior;
 import org.beltway.guarantee.DemandConversion;
 import org.beltway.guarantee.GuaranteeProgram;
@@ -54,7 +54,7 @@ import org.beltway.supplier.SupplierTable;
  *   <li><b>re-score</b> on days that are multiples of {@link SimulationConfig#rescoreEveryDays()} (not day
  *       0, scored at setup): the signals drift with the strategy's own new buyers ({@link SignalDrift})
  *       and the suppliers are re-scored with the day-0 priors ({@link Scorer#score(SupplierTable, Priors)});
- *       merit is {@link Merit#DEFAULT} of the composite, and fair exposure {@code θ} follows;
+ *       merit and the quality tier follow the configured {@link MeritRule}, and fair exposure {@code θ} follows;
  *   <li><b>demand</b>: {@link DemandConversion#demand} of the strategy's ledger as at the start of the day,
  *       with a conversion prior the planner fitted on a pilot of {@link SimulationConfig#pilotDays()}
  *       days of merit-proportional traffic before day 0, each category's mean off by the conversion
@@ -117,6 +117,8 @@ public final class Simulation {
   final boolean[] topBuyerSegment;
   final double[] composite0;
   final double[] merit0;
+  /** The scale of {@link MeritRule#EVIDENCE} merit, calibrated on day 0; null for the composite. */
+  final EvidenceMerit meritScale;
   final boolean[] quality0;
   final boolean[] head0;
   final double[] theta0;
@@ -156,13 +158,13 @@ public final class Simulation {
     priors = scorer.fitPriors(table);
     Scores scores = scorer.score(table, priors);
     composite0 = scores.composites();
-    quality0 = new boolean[n];
     head0 = new boolean[n];
     for (int r = 0; r < n; r++) {
-      quality0[r] = scores.qualityTier(r);
       head0[r] = scores.headTier(r);
     }
-    merit0 = Merit.DEFAULT.apply(composite0);
+    meritScale = config.meritRule().calibrate(scores);
+    quality0 = config.meritRule().qualityTier(scores, meritScale);
+    merit0 = config.meritRule().merit(scores, meritScale);
     theta0 = new double[graph.edgeCount()];
     TrafficDay.fairExposure(graph, forecast, merit0, theta0);
     drift = new SignalDrift(marketplace);

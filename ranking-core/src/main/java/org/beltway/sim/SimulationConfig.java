@@ -45,10 +45,12 @@ import org.beltway.internal.Strict;
  * @param participation the share of Power merchants, Super factories and recently joined TrustPass
  *     suppliers that take up their program's promise on day 0 (each decides by a seeded draw); in
  *     [0, 1], default 1 (all of them). Sign-ups after day 0 are set by {@code newTrustPassPerDay}.
+ * @param meritRule how scores become merit and the quality tier, default {@link MeritRule#COMPOSITE}
  */
 public record SimulationConfig(int days, double trafficError, double conversionError,
     double safetyMargin, double risk, double frontLoad, int rescoreEveryDays, double newTrustPassPerDay, int lastEnrolmentDay,
-    boolean randomConversion, int pilotDays, double segmentCapShare, double participation) {
+    boolean randomConversion, int pilotDays, double segmentCapShare, double participation,
+    MeritRule meritRule) {
 
   /** Days of the national simulation (docs/design.md §8). */
   public static final int DEFAULT_DAYS = 180;
@@ -72,6 +74,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
    * @throws IllegalArgumentException naming the setting, the value and the expectation
    */
   public SimulationConfig {
+    Strict.nonNull(meritRule, "meritRule", MeritRule.class);
     checkDays(days);
     checkError("trafficError", trafficError);
     checkError("conversionError", conversionError);
@@ -186,6 +189,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
     private Boolean randomConversion;
     private Integer pilotDays;
     private Double segmentCapShare;
+    private MeritRule meritRule;
     private Double participation;
 
     private Builder() {}
@@ -376,6 +380,18 @@ public record SimulationConfig(int days, double trafficError, double conversionE
       return this;
     }
 
+    /**
+     * Sets how scores become merit and the quality tier.
+     *
+     * @throws IllegalStateException if already set
+     */
+    public Builder meritRule(MeritRule rule) {
+      Strict.nonNull(rule, "rule", MeritRule.class);
+      Strict.requireUnset("meritRule", meritRule);
+      meritRule = rule;
+      return this;
+    }
+
     /** Returns the configuration. */
     public SimulationConfig build() {
       int d = days == null ? DEFAULT_DAYS : days;
@@ -389,7 +405,7 @@ public record SimulationConfig(int days, double trafficError, double conversionE
           lastEnrolmentDay == null ? Math.max(0, d - 60) : lastEnrolmentDay,
           randomConversion == null || randomConversion, pilotDays == null ? 30 : pilotDays,
           segmentCapShare == null ? DEFAULT_SEGMENT_CAP_SHARE : segmentCapShare,
-          participation == null ? 1.0 : participation);
+          participation == null ? 1.0 : participation, meritRule == null ? MeritRule.COMPOSITE : meritRule);
     }
   }
 }

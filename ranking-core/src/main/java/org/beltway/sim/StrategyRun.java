@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.beltway.allocation.EligibilityGraph;
-import org.beltway.allocation.Merit;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.allocation.UnmetPromise.Binding;
 import org.beltway.guarantee.Admission;
@@ -208,14 +207,13 @@ final class StrategyRun {
   private void rescore() {
     SupplierTable drifted = sim.drift.after(wonSinceStart);
     Scores scores = sim.scorer.score(drifted, sim.priors);
-    double[] composite = scores.composites();
-    boolean[] quality = new boolean[n];
     boolean[] head = new boolean[n];
     for (int r = 0; r < n; r++) {
-      quality[r] = scores.qualityTier(r);
       head[r] = scores.headTier(r);
     }
-    day.setScores(composite, Merit.DEFAULT.apply(composite), quality, head, day.fairExposureByEdge());
+    MeritRule rule = sim.config.meritRule();
+    day.setScores(scores.composites(), rule.merit(scores, sim.meritScale), rule.qualityTier(scores, sim.meritScale), head,
+        day.fairExposureByEdge());
   }
 
   private void checkConservation(DayPlan plan, int t) {

@@ -188,12 +188,12 @@ public final class TrafficDay {
     return composite[row];
   }
 
-  /** A supplier's merit {@code μ > 0}: {@link Merit#DEFAULT} of its composite. */
+  /** A supplier's merit {@code μ > 0}, by the simulation's {@link MeritRule}. */
   public double merit(int row) {
     return merit[row];
   }
 
-  /** Whether a supplier is in its category's quality tier (top 20% by composite). */
+  /** Whether a supplier is in its category's quality tier, by the simulation's {@link MeritRule}. */
   public boolean qualityTier(int row) {
     return qualityTier[row];
   }

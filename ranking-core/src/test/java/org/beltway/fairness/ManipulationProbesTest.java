@@ -72,6 +72,25 @@ class ManipulationProbesTest {
     assertTrue(caught >= 6, "caught in " + caught + " of 8");
   }
 
+  /**
+   * The defect of issue 32 reproduced: shops the platform has not linked are entities of their own, and
+   * with composite merit each earns its own fair exposure, so two shops earn more than one business
+   * (split-proof merit, which keeps the gain under 10%, is checked in the fairness contract).
+   */
+  @Test
+  void theUnlinkedSplitProbeCatchesCompositeMerit() {
+    int caught = 0;
+    for (long seed = 1; seed <= 8; seed++) {
+      Marketplace m = market(seed);
+      long supplier = someSupplier(m.suppliers(), seed);
+      if (!Probes.splitUnlinked(Planners::byEntity, m.suppliers(), m.segments(), supplier, 2, seed, 0.1)
+          .isEmpty()) {
+        caught++;
+      }
+    }
+    assertTrue(caught >= 6, "caught in " + caught + " of 8");
+  }
+
   @Test
   void aHundredShopsOfOneEntityGetWhatTheBusinessGotWhole() {
     Marketplace m = market(3);
@@ -183,5 +202,8 @@ class ManipulationProbesTest {
         () -> Probes.monotonicity(Planners::byEntity, m.suppliers(), m.segments(), supplier,
             Signal.PRICE_CREDIT, 3, TOLERANCE));
     assertTrue(computed.getMessage().contains("PRICE_CREDIT"), computed.getMessage());
+    IllegalArgumentException gain = assertThrows(IllegalArgumentException.class,
+        () -> Probes.splitUnlinked(Planners::byEntity, m.suppliers(), m.segments(), supplier, 2, 1, 1.5));
+    assertEquals("maxGain (1.5): expected a number in [0, 1)", gain.getMessage());
   }
 }

@@ -6,21 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.beltway.allocation.AllocationProblem;
 import org.beltway.allocation.AllocationSolver;
 import org.beltway.allocation.BuyerTier;
 import org.beltway.allocation.EligibilityGraph;
+import org.beltway.allocation.EvidenceMerit;
 import org.beltway.allocation.UnmetPromise;
 import org.beltway.fairness.Exposure;
+import org.beltway.fairness.Probes;
 import org.beltway.fairness.Rule;
 import org.beltway.fairness.Rules;
 import org.beltway.fairness.Violation;
 import org.beltway.policy.Policies;
+import org.beltway.score.Priors;
 import org.beltway.score.Scorer;
 import org.beltway.score.Scores;
+import org.beltway.supplier.Count;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fairness contract of the 2025 policy, written once with the public rules API and run against
@@ -151,6 +158,60 @@ class FairnessContractTest {
       }
       return new Planned(day, Exposure.delivered(g, x, fair), strategy.unmetPromises());
     });
+  }
+
+  /**
+   * The 2025 policy (quality share, TOP-buyer share, head cap) planned with split-proof merit and tier
+   * ({@link MeritRule#EVIDENCE}) on priors fixed before the change, without a per-shop segment cap:
+   * a cap per shop is what an unlinked split multiplies, which only entity links can close.
+   */
+  private static Probes.Planner splitProof(Priors priors, EvidenceMerit merit) {
+    AllocationSolver solver = AllocationSolver.builder().threads(1).build();
+    return (suppliers, segments) -> {
+      Scores s = Scorer.DEFAULT.score(suppliers, priors);
+      boolean[] head = new boolean[s.size()];
+      for (int r = 0; r < head.length; r++) {
+        head[r] = s.headTier(r);
+      }
+      AllocationProblem problem = Policies.industrialBeltRecovery2025(segments)
+          .qualityTier(MeritRule.EVIDENCE.qualityTier(s, merit)).headCap(head, BeltwayStrategy.HEAD_CAP).build()
+          .applyTo(AllocationProblem.builder(EligibilityGraph.of(suppliers, segments))
+              .scores(s, merit)).build();
+      return Exposure.of(solver.solve(problem));
+    };
+  }
+
+  /**
+   * Splitting without links does not pay under split-proof merit: three suppliers of every marketplace
+   * (drawn by the seed, of any size), each cut into N unlinked shops with the same total signals and
+   * catalogue, gain at most 10% of combined planned traffic; Sybil shops with three flawless orders
+   * never get more than the supplier with the most orders they copy.
+   */
+  @ParameterizedTest(name = "{0} shops")
+  @ValueSource(ints = {2, 10, 100})
+  void anUnlinkedSplitGainsAtMostTenPercentUnderSplitProofMerit(int shops) {
+    for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
+      Marketplace m = MarketplaceGenerator.generate(MarketplaceConfig.ofScale(0.001, seed), 1);
+      Priors priors = Scorer.DEFAULT.fitPriors(m.suppliers());
+      Probes.Planner planner = splitProof(priors,
+          EvidenceMerit.calibrate(Scorer.DEFAULT.score(m.suppliers(), priors)));
+      SplittableRandom random = new SplittableRandom(seed * 31 + shops);
+      for (int k = 0; k < 3; k++) {
+        long supplier = m.suppliers().id(random.nextInt(m.suppliers().size()));
+        assertEquals(List.of(), Probes.splitUnlinked(planner, m.suppliers(), m.segments(), supplier, shops,
+            seed, 0.1), "seed " + seed + ", supplier " + supplier);
+      }
+      if (shops == 2) {
+        int largest = 0;
+        for (int r = 1; r < m.suppliers().size(); r++) {
+          if (m.suppliers().count(Count.ORDERS, r) > m.suppliers().count(Count.ORDERS, largest)) {
+            largest = r;
+          }
+        }
+        assertEquals(List.of(), Probes.sybil(planner, m.suppliers(), m.segments(), m.suppliers().id(largest),
+            5, 3, 1e-7), "seed " + seed);
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.beltway.supplier.Count;
 import org.beltway.supplier.MembershipTier;
 import org.beltway.supplier.Signals;
 import org.beltway.supplier.Supplier;
@@ -55,7 +56,27 @@ class OutcomeMeasuresTest {
     assertEquals(0.5, trustPass.exposureShare());
     assertEquals(0.75, trustPass.fairShare());
     assertEquals(0.25, trustPass.buyersShare());
-    assertEquals(List.of("tier", "priority class", "belt", "city"),
+    assertEquals(List.of("tier", "priority class", "belt", "city", ExposureGroups.SIZE_DECILE),
         all.stream().map(ExposureGroups::dimension).toList());
+  }
+
+  /** Tenths by orders, smallest first: twenty suppliers, two a tenth, whatever the row order. */
+  @Test
+  void sizeDecilesGroupTenthsOfSuppliersByOrders() {
+    SupplierTable.Builder b = SupplierTable.builder(20);
+    double[] exposure = new double[20];
+    for (int r = 0; r < 20; r++) {
+      int orders = (7 * r) % 20; // every count 0..19 once, out of order
+      b.add(Supplier.builder(r + 1).categories(0).build(), Signals.builder().count(Count.ORDERS, orders).build());
+      exposure[r] = orders;
+    }
+    ExposureGroups deciles = ExposureGroups.of(b.build(), exposure, new double[20], new long[20]).get(4);
+    assertEquals(10, deciles.groups().size());
+    for (int d = 0; d < 10; d++) {
+      ExposureGroups.Group g = deciles.groups().get(d);
+      assertEquals("d" + (d + 1), g.name());
+      assertEquals(2, g.suppliers());
+      assertEquals((2 * d + 2 * d + 1) / 190.0, g.exposureShare(), 1e-15, g.name());
+    }
   }
 }

@@ -69,14 +69,14 @@ class SimulationConfigTest {
     assertEquals("segmentCapShare must be in (0, 1]: 0.0",
         message(() -> SimulationConfig.builder().segmentCapShare(0)));
     assertEquals("days must be in [1, 3650]: 4000",
-        message(() -> new SimulationConfig(4000, 0, 0, 1, Double.NaN, 1, 1, Double.NaN, 0, true, 1, 1, 1)));
+        message(() -> new SimulationConfig(4000, 0, 0, 1, Double.NaN, 1, 1, Double.NaN, 0, true, 1, 1, 1, MeritRule.COMPOSITE)));
     assertEquals("risk must be a probability of missing a promise in (0, 0.5): 0.5",
         message(() -> SimulationConfig.builder().risk(0.5)));
     assertEquals("frontLoad must be a share of the window in (0, 1]: 0.0",
         message(() -> SimulationConfig.builder().frontLoad(0)));
     assertEquals("exactly one of safetyMargin (1.2) and risk (0.01) must be a number: demand is"
             + " risk-aware or the expected need times a margin",
-        message(() -> new SimulationConfig(10, 0, 0, 1.2, 0.01, 1, 1, Double.NaN, 0, true, 1, 1, 1)));
+        message(() -> new SimulationConfig(10, 0, 0, 1.2, 0.01, 1, 1, Double.NaN, 0, true, 1, 1, 1, MeritRule.COMPOSITE)));
     assertEquals("participation must be in [0, 1]: 1.5",
         message(() -> SimulationConfig.builder().participation(1.5)));
   }

@@ -11,15 +11,16 @@ import java.util.List;
 import org.beltway.policy.Policies;
 import org.beltway.sim.BeltwayStrategy;
 import org.beltway.sim.DailyShares;
+import org.beltway.sim.ExposureGroups;
 import org.beltway.sim.PromiseOutcomes;
 import org.beltway.sim.Simulation;
 import org.beltway.sim.SimulationResult;
 import org.beltway.sim.StrategyResult;
 
 /**
- * The simulation demo's three comparison tables, one row per strategy: what became of the promises,
+ * The simulation demo's four comparison tables, one row per strategy: what became of the promises,
  * whether the policy's shares held day by day, and who paid (starvation, buyers, the price of the
- * guarantees against the same policy without them).
+ * guarantees against the same policy without them), and who gets the traffic by supplier size.
  */
 public final class ComparisonTables {
   private ComparisonTables() {}
@@ -119,8 +120,31 @@ public final class ComparisonTables {
       new Metric("plan s", "seconds the strategy spent planning and booking, all days together",
           (r, s) -> s.planNanos() / 1e9, SECONDS)));
 
-  /** The three tables, in the order printed. */
-  public static final List<Table> ALL = List.of(PROMISES, POLICY, COST);
+  /** Who gets the traffic, by size: the share of delivered impressions of each tenth of suppliers. */
+  public static final Table SIZE = new Table("Exposure by supplier size", sizeDeciles());
+
+  /** The four tables, in the order printed. */
+  public static final List<Table> ALL = List.of(PROMISES, POLICY, COST, SIZE);
+
+  private static List<Metric> sizeDeciles() {
+    List<Metric> out = new ArrayList<>();
+    for (int d = 0; d < 10; d++) {
+      int which = d;
+      out.add(new Metric("d" + (d + 1), d == 0 ? "share of the run's delivered impressions of each tenth of"
+          + " suppliers by orders on day 0, d1 the smallest; d2 to d10 likewise"
+          : null, (r, s) -> sizeShare(s, which), PERCENT));
+    }
+    return out;
+  }
+
+  private static double sizeShare(StrategyResult s, int decile) {
+    for (ExposureGroups g : s.groups()) {
+      if (g.dimension().equals(ExposureGroups.SIZE_DECILE)) {
+        return g.groups().get(decile).exposureShare();
+      }
+    }
+    return Double.NaN;
+  }
 
   private static SimulationResult.Price price(SimulationResult r, StrategyResult s) {
     boolean present = r.strategies().stream().anyMatch(x -> x.name().equals(BeltwayStrategy.POLICY_ONLY));

@@ -11,7 +11,7 @@ import org.beltway.sim.StrategyResult;
  * several seeds (the mean, and the sample standard deviation when there are two seeds or more).
  *
  * @param header the column header
- * @param meaning what the figure measures, in one line
+ * @param meaning what the figure measures, in one line; null where a neighbouring column's says it
  * @param value the figure of a strategy in a run, NaN when it does not apply
  * @param format how to show one value
  */

@@ -44,7 +44,8 @@ public final class SimulationReport {
       html.heading(table.title());
       html.table(table.header(), table.rows(runs));
       List<String> meanings = new ArrayList<>();
-      table.metrics().forEach(m -> meanings.add(m.header() + ": " + m.meaning() + "."));
+      table.metrics().stream().filter(m -> m.meaning() != null)
+          .forEach(m -> meanings.add(m.header() + ": " + m.meaning() + "."));
       html.paragraph(String.join(" ", meanings));
     }
     applications(html, r);

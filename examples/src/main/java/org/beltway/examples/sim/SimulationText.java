@@ -38,7 +38,9 @@ public final class SimulationText {
       out.println(table.title() + ":");
       printTable(out, table.header(), table.rows(runs));
       for (Metric m : table.metrics()) {
-        out.printf(Locale.ROOT, "  %s: %s%n", m.header(), m.meaning());
+        if (m.meaning() != null) {
+          out.printf(Locale.ROOT, "  %s: %s%n", m.header(), m.meaning());
+        }
       }
     }
     for (StrategyResult s : r.strategies()) {
