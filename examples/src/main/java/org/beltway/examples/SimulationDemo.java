@@ -30,8 +30,8 @@ import org.beltway.sim.TrafficStrategy;
  * (merit-only ranking, merit-proportional exposure, HWM) on the same generated days, for several seeds,
  * prints four comparison tables (promises, the policy day by day, who pays, exposure by size) with
  * the mean and spread over the seeds, and writes a self-contained HTML report (inline SVG, no script,
- * no network). The results go to stdout, progress (day n of N, elapsed, ETA: see {@link DayProgress}) to stderr;
- * {@code --help} lists the options and their defaults.
+ * no network). The results go to stdout, progress (day n of N, elapsed, ETA: see
+ * {@link DayProgress}) to stderr; {@code --help} lists the options and their defaults.
  *
  * <pre>
  * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.beltway.examples.SimulationDemo \
