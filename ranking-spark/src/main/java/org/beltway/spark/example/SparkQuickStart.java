@@ -25,6 +25,9 @@ import org.beltway.spark.SparkSolver;
  *
  * <pre>mvn -q -pl ranking-spark -am compile exec:exec</pre>
  *
+ * or, packaged ({@code ranking-spark/target/ranking-spark-*-app.jar}, Spark provided), with
+ * {@code spark-submit --master local[2] ranking-spark/target/ranking-spark-0.1.0-SNAPSHOT-app.jar}.
+ *
  * Arguments: {@code [scale] [directory]}, by default {@code 0.01 target/spark-quickstart}.
  */
 public final class SparkQuickStart {
@@ -34,10 +37,13 @@ public final class SparkQuickStart {
     double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.01;
     String dir = Path.of(args.length > 1 ? args[1] : "target/spark-quickstart").toAbsolutePath()
         .toString();
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("beltway-quickstart")
-        .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
+    SparkSession.Builder builder = SparkSession.builder().appName("beltway-quickstart")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2");
+    if (System.getProperty("spark.master") == null) { // run alone; spark-submit names its own master
+      builder.master("local[2]").config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.driver.host", "127.0.0.1");
+    }
+    SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     try {
       AllocationInstances.Instance market = AllocationInstances.generate(42, scale, 0.02, 0.1);
