@@ -3,6 +3,7 @@ package org.beltway.allocation;
 import java.time.Duration;
 import java.util.Locale;
 import org.beltway.allocation.Certificate.Termination;
+import org.beltway.internal.SolverSettings;
 import org.beltway.internal.Strict;
 import org.beltway.internal.Workers;
 import org.beltway.internal.dual.DualAscent;
@@ -44,10 +45,6 @@ import org.beltway.internal.dual.DualValue;
  * worker threads.
  */
 public final class AllocationSolver {
-  /** The first stage's bound on the guarantee and group duals of a cold start. */
-  static final double FIRST_STAGE_PENALTY = 10.0;
-  /** The factor by which each later stage raises the bounds. */
-  static final double STAGE_FACTOR = 10.0;
   private final int threads;
   private final double gapTolerance;
   private final double violationTolerance;
@@ -156,8 +153,8 @@ public final class AllocationSolver {
       if (previous != null) {
         state.warmStart(previous.warmStart(), new MatchById(previous.problem(), problem));
       } else {
-        state.startPenalties(Math.min(finalGuarantee, FIRST_STAGE_PENALTY),
-            Math.min(finalGroup, FIRST_STAGE_PENALTY));
+        state.startPenalties(Math.min(finalGuarantee, SolverSettings.FIRST_STAGE_PENALTY),
+            Math.min(finalGroup, SolverSettings.FIRST_STAGE_PENALTY));
       }
       DualValue assessment;
       int passes = 0;
@@ -177,8 +174,8 @@ public final class AllocationSolver {
             termination = Termination.CONVERGED;
             break;
           }
-          state.raisePenalties(Math.min(finalGuarantee, state.guaranteePenalty() * STAGE_FACTOR),
-              Math.min(finalGroup, state.groupPenalty() * STAGE_FACTOR));
+          state.raisePenalties(Math.min(finalGuarantee, state.guaranteePenalty() * SolverSettings.STAGE_FACTOR),
+              Math.min(finalGroup, state.groupPenalty() * SolverSettings.STAGE_FACTOR));
           stagnating = false;
           lastProgress = Double.POSITIVE_INFINITY;
           continue;
@@ -272,7 +269,7 @@ public final class AllocationSolver {
      */
     public Builder gapTolerance(double tolerance) {
       Strict.requireUnset("gapTolerance", !Double.isNaN(gapTolerance), gapTolerance);
-      gapTolerance = checkTolerance("gapTolerance", tolerance);
+      gapTolerance = SolverSettings.tolerance("gapTolerance", tolerance);
       return this;
     }
 
@@ -285,7 +282,7 @@ public final class AllocationSolver {
     public Builder violationTolerance(double tolerance) {
       Strict.requireUnset("violationTolerance", !Double.isNaN(violationTolerance),
           violationTolerance);
-      violationTolerance = checkTolerance("violationTolerance", tolerance);
+      violationTolerance = SolverSettings.tolerance("violationTolerance", tolerance);
       return this;
     }
 
@@ -297,10 +294,7 @@ public final class AllocationSolver {
      */
     public Builder maxPasses(int passes) {
       Strict.requireUnset("maxPasses", maxPasses != -1, maxPasses);
-      if (passes < 1) {
-        throw new IllegalArgumentException("maxPasses must be >= 1: " + passes);
-      }
-      maxPasses = passes;
+      maxPasses = SolverSettings.maxPasses(passes);
       return this;
     }
 
@@ -313,10 +307,7 @@ public final class AllocationSolver {
     public Builder timeLimit(Duration limit) {
       Strict.nonNull(limit, "timeLimit", Duration.class);
       Strict.requireUnset("timeLimit", timeLimit);
-      if (limit.isNegative() || limit.isZero()) {
-        throw new IllegalArgumentException("timeLimit must be positive: " + limit);
-      }
-      timeLimit = limit;
+      timeLimit = SolverSettings.timeLimit(limit);
       return this;
     }
 
@@ -340,12 +331,5 @@ public final class AllocationSolver {
       return new AllocationSolver(this);
     }
 
-    private static double checkTolerance(String what, double value) {
-      if (!(value > 0 && value < 1)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s must be in (0, 1): %s", what, value));
-      }
-      return value;
-    }
   }
 }

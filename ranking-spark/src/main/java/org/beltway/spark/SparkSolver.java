@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -13,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.beltway.allocation.Certificate;
 import org.beltway.allocation.Certificate.Termination;
 import org.beltway.allocation.PlanDuals;
+import org.beltway.internal.SolverSettings;
+import org.beltway.internal.Strict;
 import org.beltway.internal.dual.DualValue;
 
 /**
@@ -26,9 +26,6 @@ import org.beltway.internal.dual.DualValue;
  * each group root a few more.
  */
 public final class SparkSolver {
-  static final double FIRST_STAGE_PENALTY = 10.0;
-  static final double STAGE_FACTOR = 10.0;
-
   private final double gapTolerance;
   private final double violationTolerance;
   private final int maxPasses;
@@ -58,13 +55,13 @@ public final class SparkSolver {
    * start at 0.
    */
   public SparkPlan solve(SparkSession spark, SparkProblem problem, PlanDuals previous) {
-    Objects.requireNonNull(previous, "previous must not be null");
+    Strict.nonNull(previous, "previous", PlanDuals.class);
     return run(spark, problem, previous);
   }
 
   private SparkPlan run(SparkSession spark, SparkProblem problem, PlanDuals previous) {
-    Objects.requireNonNull(spark, "spark must not be null");
-    Objects.requireNonNull(problem, "problem must not be null");
+    Strict.nonNull(spark, "spark", SparkSession.class);
+    Strict.nonNull(problem, "problem", SparkProblem.class);
     long start = System.nanoTime();
     long deadline = start + timeLimit.toNanos();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -85,7 +82,7 @@ public final class SparkSolver {
         state.groupPenalty = t.groupPenalty;
         warmStart(state, t, previous);
       } else {
-        state.guaranteePenalty = Math.min(t.guaranteePenalty, FIRST_STAGE_PENALTY);
+        state.guaranteePenalty = Math.min(t.guaranteePenalty, SolverSettings.FIRST_STAGE_PENALTY);
         // group shares start at their own penalty: their joint roots are exact over the segments
         // they touch, so they need no stages, and a stage bound would hold them below their level
         state.groupPenalty = t.groupPenalty;
@@ -106,8 +103,8 @@ public final class SparkSolver {
             termination = Termination.CONVERGED;
             break;
           }
-          state.raisePenalties(Math.min(t.guaranteePenalty, state.guaranteePenalty * STAGE_FACTOR),
-              Math.min(t.groupPenalty, state.groupPenalty * STAGE_FACTOR));
+          state.raisePenalties(Math.min(t.guaranteePenalty, state.guaranteePenalty * SolverSettings.STAGE_FACTOR),
+              Math.min(t.groupPenalty, state.groupPenalty * SolverSettings.STAGE_FACTOR));
           lastProgress = Double.POSITIVE_INFINITY;
           continue;
         }
@@ -208,30 +205,23 @@ public final class SparkSolver {
 
     /** The relative duality gap at which a solve stops, in (0, 1). */
     public Builder gapTolerance(double tolerance) {
-      gapTolerance = inUnit("gapTolerance", tolerance);
+      gapTolerance = SolverSettings.tolerance("gapTolerance", tolerance);
       return this;
     }
 
     /** The largest relative violation at which a solve stops, in (0, 1). */
     public Builder violationTolerance(double tolerance) {
-      violationTolerance = inUnit("violationTolerance", tolerance);
+      violationTolerance = SolverSettings.tolerance("violationTolerance", tolerance);
       return this;
     }
 
     public Builder maxPasses(int passes) {
-      if (passes < 1) {
-        throw new IllegalArgumentException("maxPasses is " + passes + ": expected at least 1");
-      }
-      maxPasses = passes;
+      maxPasses = SolverSettings.maxPasses(passes);
       return this;
     }
 
     public Builder timeLimit(Duration limit) {
-      Objects.requireNonNull(limit, "timeLimit must not be null");
-      if (limit.isNegative() || limit.isZero()) {
-        throw new IllegalArgumentException("timeLimit is " + limit + ": expected a positive duration");
-      }
-      timeLimit = limit;
+      timeLimit = SolverSettings.timeLimit(limit);
       return this;
     }
 
@@ -246,14 +236,6 @@ public final class SparkSolver {
 
     public SparkSolver build() {
       return new SparkSolver(this);
-    }
-
-    private static double inUnit(String name, double value) {
-      if (!(value > 0 && value < 1)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s is %s: expected in (0, 1)",
-            name, value));
-      }
-      return value;
     }
   }
 }
