@@ -31,8 +31,9 @@ import org.beltway.supplier.SupplierTable;
  * <p>The price is that exposure grows with the catalogue: a supplier listing ten times the products
  * gets about ten times the fair exposure of one of equal quality, where the composite map gave every
  * supplier the same whatever its size; and the worst-end shrinkage ranks thin records low whatever
- * their latent quality. Small suppliers are then lifted by the policy's rules (guarantees, group
- * shares), which entity links make safe to give.
+ * their latent quality. Small suppliers then owe their exposure to the policy's rules (guarantees,
+ * group shares); on the 1% demo the smaller half of suppliers got 9.5% of impressions against 25%
+ * under the composite map (README, "Split-proof merit").
  */
 public final class EvidenceMerit {
   /** The volume of a supplier with no listings, so that merit is positive. */

@@ -17,8 +17,8 @@ public enum MeritRule {
    */
   COMPOSITE,
   /**
-   * {@link EvidenceMerit}, calibrated on the day-0 scores: catalogue times the merit of absolute
-   * quality's percentile; the quality tier is the best quality holding {@link #EVIDENCE_TIER_SHARE} of
+   * {@link EvidenceMerit}, calibrated on the day-0 scores: catalogue times the merit of a quality
+   * read on per-signal percentiles of absolute goodness; the quality tier is the best quality holding {@link #EVIDENCE_TIER_SHARE} of
    * each category's catalogue ({@link Evidence#qualityTier}).
    */
   EVIDENCE;
