@@ -1,6 +1,7 @@
 package org.beltway.allocation;
 
 import java.util.Locale;
+import org.beltway.internal.dual.LevelDomain;
 
 /**
  * {@link PlanDuals} laid out by the rows, segments and groups of one problem, checked against its dual
@@ -35,8 +36,8 @@ final class GivenDuals {
       }
       once(seen, row, "supplier", Long.toString(id));
       double t = duals.supplierLevels()[k];
-      double hi = problem.guarantee(row) > 0 ? guaranteePenalty : 0.0;
-      double lo = problem.totalCap(row) < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
+      double hi = LevelDomain.supplierHigh(problem.guarantee(row), guaranteePenalty);
+      double lo = LevelDomain.supplierLow(problem.totalCap(row));
       inDomain("supplier " + id, t, lo, hi, "its guarantee and total cap allow");
       levels[row] = t;
     }
@@ -63,8 +64,8 @@ final class GivenDuals {
       }
       once(seenGroup, g, "group", "'" + name + "'");
       double t = duals.groupLevels()[k];
-      double hi = problem.groupLowerTarget(g) > 0 ? groupPenalty : 0.0;
-      double lo = problem.groupUpperTarget(g) < Double.POSITIVE_INFINITY ? -groupPenalty : 0.0;
+      double hi = LevelDomain.groupHigh(problem.groupLowerTarget(g), groupPenalty);
+      double lo = LevelDomain.groupLow(problem.groupUpperTarget(g), groupPenalty);
       inDomain("group '" + name + "'", t, lo, hi, "its floor and cap allow");
       groupLevels[g] = t;
     }

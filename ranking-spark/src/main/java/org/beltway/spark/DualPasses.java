@@ -11,6 +11,7 @@ import org.beltway.internal.dual.DualFunction;
 import org.beltway.internal.dual.DualValue;
 import org.beltway.internal.dual.Duals;
 import org.beltway.internal.dual.JointSlopes;
+import org.beltway.internal.dual.LevelDomain;
 
 /**
  * The duals of one Spark solve, held on the driver, and the passes that update them from the blocks
@@ -364,17 +365,15 @@ final class DualPasses {
 
   private void moveTo(double[][] start, double[][] step, double omega) {
     for (int k = 0; k < level.length; k++) {
-      double lo = totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
-      double hi = demand[k] > 0 ? guaranteePenalty : 0.0;
-      level[k] = Math.max(lo, Math.min(hi, start[0][k] + omega * step[0][k]));
+      level[k] = LevelDomain.supplier(start[0][k] + omega * step[0][k], demand[k], totalCap[k],
+          guaranteePenalty);
     }
     for (int j = 0; j < beta.length; j++) {
       beta[j] = Math.max(0.0, start[1][j] + omega * step[1][j]);
     }
     for (int g = 0; g < groups; g++) {
-      double lo = groupUpper[g] < Double.POSITIVE_INFINITY ? -groupPenalty : 0.0;
-      double hi = groupLower[g] > 0 ? groupPenalty : 0.0;
-      groupLevel[g] = Math.max(lo, Math.min(hi, start[2][g] + omega * step[2][g]));
+      groupLevel[g] = LevelDomain.group(start[2][g] + omega * step[2][g], groupLower[g], groupUpper[g],
+          groupPenalty);
     }
     recomputeGamma();
   }

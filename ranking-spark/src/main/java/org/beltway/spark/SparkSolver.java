@@ -14,6 +14,7 @@ import org.beltway.allocation.PlanDuals;
 import org.beltway.internal.SolverSettings;
 import org.beltway.internal.Strict;
 import org.beltway.internal.dual.DualValue;
+import org.beltway.internal.dual.LevelDomain;
 
 /**
  * The allocation solver's dual coordinate ascent on Spark (docs/design.md §4.4, §10): the edges live in
@@ -145,17 +146,15 @@ public final class SparkSolver {
   private static void warmStart(DualPasses state, DriverTables t, PlanDuals previous) {
     for (int g = 0; g < t.groupNames.length; g++) {
       int k = Arrays.asList(previous.groupNames()).indexOf(t.groupNames[g]);
-      double lo = t.groupUpper[g] < Double.POSITIVE_INFINITY ? -t.groupPenalty : 0.0;
-      double hi = t.groupLower[g] > 0 ? t.groupPenalty : 0.0;
-      state.groupLevel[g] = k < 0 ? 0.0 : Math.max(lo, Math.min(hi, previous.groupLevels()[k]));
+      state.groupLevel[g] = k < 0 ? 0.0 : LevelDomain.group(previous.groupLevels()[k], t.groupLower[g],
+          t.groupUpper[g], t.groupPenalty);
     }
     state.recomputeGamma();
     for (int k = 0; k < previous.supplierIds().length; k++) {
       int at = Arrays.binarySearch(t.supplierIds, previous.supplierIds()[k]);
       if (at >= 0) {
-        double lo = t.totalCap[at] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
-        double hi = t.demand[at] > 0 ? t.guaranteePenalty : 0.0;
-        state.level[at] = Math.max(lo, Math.min(hi, previous.supplierLevels()[k]));
+        state.level[at] = LevelDomain.supplier(previous.supplierLevels()[k], t.demand[at], t.totalCap[at],
+            t.guaranteePenalty);
       }
     }
     for (int k = 0; k < previous.segmentIds().length; k++) {

@@ -149,16 +149,12 @@ public final class Duals {
 
   /** Supplier {@code k}'s level projected onto its domain. */
   double projectSupplier(int k, double t) {
-    double lo = p.totalCap[k] < Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
-    double hi = p.demand[k] > 0 ? guaranteePenalty : 0.0;
-    return Math.max(lo, Math.min(hi, t));
+    return LevelDomain.supplier(t, p.demand[k], p.totalCap[k], guaranteePenalty);
   }
 
   /** Group {@code g}'s level projected onto its domain. */
   double projectGroup(int g, double t) {
-    double lo = p.groupUpper[g] < Double.POSITIVE_INFINITY ? -groupPenalty : 0.0;
-    double hi = p.groupLower[g] > 0 ? groupPenalty : 0.0;
-    return Math.max(lo, Math.min(hi, t));
+    return LevelDomain.group(t, p.groupLower[g], p.groupUpper[g], groupPenalty);
   }
 
   /** Recomputes every combination's sum from the group levels. */
