@@ -33,6 +33,7 @@ class NullArgumentsContractTest {
       Map.entry("allocation.RiskAwareShares.plan(start)", "null: a cold start"),
       Map.entry("allocation.RiskAwareShares.plan(initial)", "null: the first solve without margins"),
       Map.entry("serving.Reranker.rank(scores)", "receives the adjusted scores, or null"),
+      Map.entry("serving.Reranker.rankShown(scores)", "receives the adjusted scores, or null"),
       Map.entry("serving.Reranker.rankWithFloor(scores)", "receives the adjusted scores, or null"),
       Map.entry("serving.Reranker.rankWithFloor(isProtected)",
           "null: the suppliers the pacer found behind schedule"),

@@ -103,7 +103,25 @@ public final class Reranker {
    */
   public int rank(long segmentId, long[] supplierIds, double[] relevance, int count, int k,
       int[] order, double[] scores) {
-    return rank(segmentId, supplierIds, relevance, null, count, k, null, order, scores);
+    return rank(segmentId, supplierIds, relevance, null, count, k, null, 0, order, scores);
+  }
+
+  /**
+   * As {@link #rank}, for a request that shows only the positions from {@code shownFrom} (0-based) of
+   * the top {@code k}, such as a search engine's second page ({@code start = 10, rows = 10}: the top
+   * 20 ranked, the last 10 shown): all {@code k} are ranked into {@code order}, and only the shown
+   * positions' exposure is counted, each at its own rank's weight. Counting the hidden first page again
+   * would credit its suppliers with impressions nobody saw.
+   *
+   * @throws IllegalArgumentException as {@link #rank}, or if {@code shownFrom} is negative
+   */
+  public int rankShown(long segmentId, long[] supplierIds, double[] relevance, int count, int k,
+      int shownFrom, int[] order, double[] scores) {
+    if (shownFrom < 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "shownFrom (%d): expected a position >= 0", shownFrom));
+    }
+    return rank(segmentId, supplierIds, relevance, null, count, k, null, shownFrom, order, scores);
   }
 
   /**
@@ -123,11 +141,12 @@ public final class Reranker {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "isProtected has %d values: expected at least count (%d)", isProtected.length, count));
     }
-    return rank(segmentId, supplierIds, relevance, isProtected, count, floor.k(), floor, order, scores);
+    return rank(segmentId, supplierIds, relevance, isProtected, count, floor.k(), floor, 0, order,
+        scores);
   }
 
   private int rank(long segmentId, long[] supplierIds, double[] relevance, boolean[] isProtected,
-      int count, int k, PrefixFloor floor, int[] order, double[] scores) {
+      int count, int k, PrefixFloor floor, int shownFrom, int[] order, double[] scores) {
     QueryArguments.check(supplierIds, relevance, "relevance", count, maxCandidates, k, maxK, order, scores,
         "scores");
     ServedPlan served = live.current();
@@ -200,7 +219,7 @@ public final class Reranker {
     }
     int placed = fair ? merge(floor, supplierIds, count, order, scores)
         : select.selectChecked(supplierIds, out, count, k, order, scores);
-    deliver(served, order, placed, count, unknown, excluded);
+    deliver(served, order, shownFrom, placed, count, unknown, excluded);
     return placed;
   }
 
@@ -244,11 +263,11 @@ public final class Reranker {
     return placed;
   }
 
-  private void deliver(ServedPlan served, int[] order, int placed, int count, int unknown,
-      int excluded) {
+  private void deliver(ServedPlan served, int[] order, int shownFrom, int placed, int count,
+      int unknown, int excluded) {
     Delivery delivery = served.delivery();
     long total = 0;
-    for (int p = 0; p < placed; p++) {
+    for (int p = shownFrom; p < placed; p++) {
       int row = rowOf[order[p]];
       if (row >= 0) {
         long units = positionUnits[p + 1];

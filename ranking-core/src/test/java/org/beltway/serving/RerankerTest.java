@@ -99,6 +99,43 @@ class RerankerTest {
     assertEquals(weight, stats.exposure(), 1e-9, "only suppliers of the plan get exposure counted");
   }
 
+  /** Regression (issue 30): a second page counted the first page's exposure again. */
+  @Test
+  void aLaterPageCountsOnlyThePositionsItShows() {
+    int[] excludedAt = excludedCandidate();
+    long segment = SNAPSHOT.segmentId(excludedAt[1]);
+    int j = SNAPSHOT.segment(segment);
+    int n = 0;
+    long[] ids = new long[SNAPSHOT.supplierCount()];
+    double[] relevance = new double[ids.length];
+    for (int row = 0; row < SNAPSHOT.supplierCount(); row++) {
+      if (SNAPSHOT.optedIn(row, j)) {
+        ids[n] = SNAPSHOT.supplierId(row);
+        relevance[n] = 1 + (row % 7);
+        n++;
+      }
+    }
+    assertTrue(n >= 20, "a segment with 20 candidates: " + n);
+    double[] exposure = new double[3];
+    int[][] orders = new int[3][20];
+    int[][] shown = {{20, 0}, {10, 0}, {20, 10}};
+    for (int c = 0; c < 3; c++) {
+      LivePlan live = new LivePlan(SNAPSHOT, 1);
+      Reranker reranker = new Reranker(live, PositionModel.LOGARITHMIC, ids.length, 60);
+      reranker.rankShown(segment, ids, relevance, n, shown[c][0], shown[c][1], orders[c], null);
+      exposure[c] = live.stats().exposure();
+    }
+    assertArrayEquals(orders[0], orders[2], "the second page ranks what the whole did");
+    assertEquals(exposure[0] - exposure[1], exposure[2], 1e-9, "only positions 11 to 20 are counted");
+    assertTrue(exposure[2] > 0);
+    LivePlan live = new LivePlan(SNAPSHOT, 1);
+    Reranker reranker = new Reranker(live, PositionModel.LOGARITHMIC, ids.length, 60);
+    int count = n;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> reranker.rankShown(segment, ids, relevance, count, 10, -1, new int[10], null));
+    assertEquals("shownFrom (-1): expected a position >= 0", e.getMessage());
+  }
+
   @Test
   void theFloorHoldsOnEveryPrefixAndEachGroupKeepsItsOrder() {
     LivePlan live = new LivePlan(SNAPSHOT, 1);

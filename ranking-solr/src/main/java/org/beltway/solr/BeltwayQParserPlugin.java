@@ -7,6 +7,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.ResourceLoader;
 import org.apache.lucene.util.ResourceLoaderAware;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.core.SolrResourceLoader;
@@ -135,7 +136,9 @@ public final class BeltwayQParserPlugin extends QParserPlugin implements Resourc
             settings.maxReRankDocs());
       }
     }
-    return new PlanRerankQuery(n, segmentId, docs, PlanRerankQuery.defaultMain());
+    // Solr collects start + rows and slices the page off: only the page's positions are shown
+    int shownFrom = Math.max(0, req.getParams().getInt(CommonParams.START, 0));
+    return new PlanRerankQuery(n, segmentId, docs, shownFrom, PlanRerankQuery.defaultMain());
   }
 
   /** Checks the supplier field once per schema (a managed schema can change while serving). */

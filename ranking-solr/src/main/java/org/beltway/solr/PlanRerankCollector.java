@@ -38,14 +38,16 @@ final class PlanRerankCollector extends TopDocsCollector<ScoreDoc> {
   private final NodePlan node;
   private final long segmentId;
   private final int reRankDocs;
+  private final int shownFrom;
   private final int length;
 
-  PlanRerankCollector(NodePlan node, long segmentId, int reRankDocs, int length, int minExactCount,
-      IndexSearcher searcher) {
+  PlanRerankCollector(NodePlan node, long segmentId, int reRankDocs, int shownFrom, int length,
+      int minExactCount, IndexSearcher searcher) {
     super(null);
     this.node = node;
     this.segmentId = segmentId;
     this.reRankDocs = reRankDocs;
+    this.shownFrom = shownFrom;
     this.length = length;
     this.searcher = searcher;
     int maxDoc = searcher.getIndexReader().maxDoc();
@@ -100,8 +102,10 @@ final class PlanRerankCollector extends TopDocsCollector<ScoreDoc> {
     }
     int placed;
     try {
-      placed = s.reranker.rank(segmentId, s.supplierIds, s.relevance, window, Math.min(window, end),
-          s.order, s.scores);
+      // a later page (the request's start > 0) ranks the pages before it too, but counts only the
+      // positions it shows
+      placed = s.reranker.rankShown(segmentId, s.supplierIds, s.relevance, window, Math.min(window, end),
+          Math.max(start, shownFrom), s.order, s.scores);
     } catch (IllegalArgumentException e) {
       // the segment left the plan in a swap since the query was parsed, or a score below zero
       throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, "beltway: " + e.getMessage(), e);

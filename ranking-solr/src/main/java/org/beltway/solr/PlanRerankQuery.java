@@ -28,12 +28,15 @@ final class PlanRerankQuery extends RankQuery {
   private final NodePlan node;
   private final long segmentId;
   private final int reRankDocs;
+  /** The first position the request shows (its {@code start}): exposure is counted from there. */
+  private final int shownFrom;
   private Query mainQuery;
 
-  PlanRerankQuery(NodePlan node, long segmentId, int reRankDocs, Query mainQuery) {
+  PlanRerankQuery(NodePlan node, long segmentId, int reRankDocs, int shownFrom, Query mainQuery) {
     this.node = node;
     this.segmentId = segmentId;
     this.reRankDocs = reRankDocs;
+    this.shownFrom = shownFrom;
     this.mainQuery = mainQuery;
     setCache(false);
   }
@@ -62,7 +65,8 @@ final class PlanRerankQuery extends RankQuery {
       throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, "beltway reranks by relevance: sort ("
           + cmd.getSort() + "): expected none or score desc");
     }
-    return new PlanRerankCollector(node, segmentId, reRankDocs, len, cmd.getMinExactCount(), searcher);
+    return new PlanRerankCollector(node, segmentId, reRankDocs, shownFrom, len, cmd.getMinExactCount(),
+        searcher);
   }
 
   /** Shards' pages merge by score, which the reranked scores are. */
@@ -80,7 +84,8 @@ final class PlanRerankQuery extends RankQuery {
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query rewritten = mainQuery.rewrite(searcher);
-    return rewritten == mainQuery ? this : new PlanRerankQuery(node, segmentId, reRankDocs, rewritten);
+    return rewritten == mainQuery ? this
+        : new PlanRerankQuery(node, segmentId, reRankDocs, shownFrom, rewritten);
   }
 
   @Override
@@ -101,12 +106,13 @@ final class PlanRerankQuery extends RankQuery {
 
   private boolean equalsTo(PlanRerankQuery q) {
     return node == q.node && segmentId == q.segmentId && reRankDocs == q.reRankDocs
-        && mainQuery.equals(q.mainQuery);
+        && shownFrom == q.shownFrom && mainQuery.equals(q.mainQuery);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(classHash(), System.identityHashCode(node), segmentId, reRankDocs, mainQuery);
+    return Objects.hash(classHash(), System.identityHashCode(node), segmentId, reRankDocs, shownFrom,
+        mainQuery);
   }
 
   /** The query of an {@code rq} before Solr wraps the main query in. */

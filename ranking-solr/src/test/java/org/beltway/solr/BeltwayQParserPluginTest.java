@@ -254,6 +254,23 @@ public class BeltwayQParserPluginTest extends SolrTestCaseJ4 {
     assertTrue("unknown candidates counted", after.unknownCandidates() > before.unknownCandidates());
   }
 
+  /** Regression (issue 30): a second page counted the exposure of the first page it did not show. */
+  @Test
+  public void aSecondPageCountsOnlyTheExposureItShows() throws Exception {
+    serve(plans.a);
+    double[] exposure = new double[3];
+    String[][] pages = {{"rows", "20", "start", "0"}, {"rows", "10", "start", "0"},
+        {"rows", "10", "start", "10"}};
+    for (int c = 0; c < pages.length; c++) {
+      double before = node().live().stats().exposure();
+      search("{!beltway reRankDocs=200}", Integer.parseInt(pages[c][1]), "segment", Long.toString(segment),
+          "start", pages[c][3]);
+      exposure[c] = node().live().stats().exposure() - before;
+    }
+    assertTrue("the first page has exposure", exposure[1] > 0);
+    assertEquals("positions 11 to 20 only", exposure[0] - exposure[1], exposure[2], 1e-9);
+  }
+
   @Test
   public void liveSwapChangesTheOrder() throws Exception {
     PlanSnapshot a = serve(plans.a);
