@@ -16,8 +16,8 @@ import org.beltway.supplier.SupplierTable;
 
 /**
  * Exposure and new buyers of a run by groups of suppliers along one dimension (membership tier, belt,
- * city, priority class, size decile), beside each group's merit-proportional exposure, so that a group a strategy
- * favours or starves shows as exposure share above or below its fair share. Immutable.
+ * city, priority class, size decile), beside each group's merit-proportional exposure, so that a group
+ * a strategy favours or starves shows as exposure share above or below its fair share. Immutable.
  *
  * @param dimension what the groups are, e.g. {@code tier}
  * @param groups one entry per group, in the dimension's natural order
