@@ -12,6 +12,7 @@ import org.beltway.internal.dual.DualValue;
 import org.beltway.internal.dual.Duals;
 import org.beltway.internal.dual.JointSlopes;
 import org.beltway.internal.dual.LevelDomain;
+import org.beltway.internal.dual.StageBounds;
 
 /**
  * The duals of one Spark solve, held on the driver, and the passes that update them from the blocks
@@ -466,21 +467,11 @@ final class DualPasses {
 
   /** Whether some elastic dual sits at a stage bound below its final penalty. */
   boolean atRaisableBound(double finalGuarantee, double finalGroup) {
-    if (guaranteePenalty < finalGuarantee) {
-      for (int k = 0; k < level.length; k++) {
-        if (demand[k] > 0 && Duals.guaranteeDual(demand[k], totalCap[k], level[k], guaranteePenalty)
-            >= guaranteePenalty) {
-          return true;
-        }
-      }
+    double[] alpha = new double[level.length];
+    for (int k = 0; k < level.length; k++) {
+      alpha[k] = Duals.guaranteeDual(demand[k], totalCap[k], level[k], guaranteePenalty);
     }
-    if (groupPenalty < finalGroup) {
-      for (double t : groupLevel) {
-        if (Math.abs(t) >= groupPenalty) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return StageBounds.raisable(guaranteePenalty, finalGuarantee, alpha, alpha.length, groupPenalty,
+        finalGroup, groupLevel, groupLevel.length);
   }
 }

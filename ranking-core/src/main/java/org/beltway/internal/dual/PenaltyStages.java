@@ -33,21 +33,8 @@ final class PenaltyStages {
    * bound below {@code finalGroup}: only then can raising the bounds change the optimum.
    */
   boolean atRaisableBound(double finalGuarantee, double finalGroup) {
-    if (duals.guaranteePenalty < finalGuarantee) {
-      for (int k = 0; k < p.constrained; k++) {
-        if (p.demand[k] > 0 && duals.alpha[k] >= duals.guaranteePenalty) {
-          return true;
-        }
-      }
-    }
-    if (duals.groupPenalty < finalGroup) {
-      for (int g = 0; g < p.groups; g++) {
-        if (duals.lambda[g] >= duals.groupPenalty || duals.nu[g] >= duals.groupPenalty) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return StageBounds.raisable(duals.guaranteePenalty, finalGuarantee, duals.alpha, p.constrained,
+        duals.groupPenalty, finalGroup, duals.groupLevel, p.groups);
   }
 
   /**
