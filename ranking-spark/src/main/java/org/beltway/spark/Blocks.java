@@ -2,11 +2,13 @@ package org.beltway.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToIntFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -69,41 +71,25 @@ final class Blocks {
     }
     list.sort((a, b) -> a.segmentIndex != b.segmentIndex ? Integer.compare(a.segmentIndex,
         b.segmentIndex) : Long.compare(a.supplier, b.supplier));
-    int n = list.size();
-    int segments = 1;
-    for (int e = 1; e < n; e++) {
+    for (int e = 1; e < list.size(); e++) {
       Edge a = list.get(e - 1);
       Edge b = list.get(e);
-      if (a.segmentIndex != b.segmentIndex) {
-        segments++;
-      } else if (a.supplier == b.supplier) {
+      if (a.segmentIndex == b.segmentIndex && a.supplier == b.supplier) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "edge (supplier %d, segment %d): listed twice: expected one row per edge", b.supplier,
             b.segment));
       }
     }
+    int[] start = groupStarts(list, Edge::segmentIndex);
+    int segments = start.length - 1;
     int[] segment = new int[segments];
     double[] traffic = new double[segments];
-    int[] start = new int[segments + 1];
-    int[] owner = new int[n];
-    double[] theta = new double[n];
-    double[] cap = new double[n];
-    int[] combo = new int[n];
-    int k = -1;
-    for (int e = 0; e < n; e++) {
-      Edge x = list.get(e);
-      if (k < 0 || segment[k] != x.segmentIndex) {
-        segment[++k] = x.segmentIndex;
-        traffic[k] = index.traffic[x.segmentIndex];
-        start[k] = e;
-      }
-      owner[e] = x.owner;
-      theta[e] = x.theta;
-      cap[e] = x.cap;
-      combo[e] = x.combo;
+    for (int k = 0; k < segments; k++) {
+      segment[k] = list.get(start[k]).segmentIndex;
+      traffic[k] = index.traffic[segment[k]];
     }
-    start[segments] = n;
-    return List.of(new SegmentBlock(segment, traffic, start, owner, theta, cap, combo,
+    Columns c = new Columns(list, Edge::owner);
+    return List.of(new SegmentBlock(segment, traffic, start, c.other, c.theta, c.cap, c.combo,
         index.comboGroups)).iterator();
   }
 
@@ -115,37 +101,57 @@ final class Blocks {
     }
     list.sort((a, b) -> a.owner != b.owner ? Integer.compare(a.owner, b.owner)
         : Integer.compare(a.segmentIndex, b.segmentIndex));
-    int n = list.size();
-    int suppliers = 1;
-    for (int e = 1; e < n; e++) {
-      if (list.get(e).owner != list.get(e - 1).owner) {
-        suppliers++;
-      }
-    }
+    int[] start = groupStarts(list, Edge::owner);
+    int suppliers = start.length - 1;
     int[] owner = new int[suppliers];
     double[] demand = new double[suppliers];
     double[] totalCap = new double[suppliers];
-    int[] start = new int[suppliers + 1];
-    int[] segment = new int[n];
-    double[] theta = new double[n];
-    double[] cap = new double[n];
-    int[] combo = new int[n];
-    int k = -1;
-    for (int e = 0; e < n; e++) {
-      Edge x = list.get(e);
-      if (k < 0 || owner[k] != x.owner) {
-        owner[++k] = x.owner;
-        demand[k] = x.demand;
-        totalCap[k] = x.totalCap;
-        start[k] = e;
-      }
-      segment[e] = x.segmentIndex;
-      theta[e] = x.theta;
-      cap[e] = x.cap;
-      combo[e] = x.combo;
+    for (int k = 0; k < suppliers; k++) {
+      Edge first = list.get(start[k]);
+      owner[k] = first.owner;
+      demand[k] = first.demand;
+      totalCap[k] = first.totalCap;
     }
-    start[suppliers] = n;
-    return List.of(new SupplierBlock(owner, demand, totalCap, start, segment, theta, cap, combo))
+    Columns c = new Columns(list, Edge::segmentIndex);
+    return List.of(new SupplierBlock(owner, demand, totalCap, start, c.other, c.theta, c.cap, c.combo))
         .iterator();
+  }
+
+  /**
+   * Where each run of equal keys begins in a list sorted by that key, and the list's size last: the
+   * offsets of a block's groups (segments or suppliers).
+   */
+  private static int[] groupStarts(List<Edge> sorted, ToIntFunction<Edge> key) {
+    IntArrayList start = new IntArrayList();
+    for (int e = 0; e < sorted.size(); e++) {
+      if (e == 0 || key.applyAsInt(sorted.get(e)) != key.applyAsInt(sorted.get(e - 1))) {
+        start.add(e);
+      }
+    }
+    start.add(sorted.size());
+    return start.toIntArray();
+  }
+
+  /** A block's per-edge columns: θ, cap, combination and the edge's other end. */
+  private static final class Columns {
+    final int[] other;
+    final double[] theta;
+    final double[] cap;
+    final int[] combo;
+
+    Columns(List<Edge> sorted, ToIntFunction<Edge> otherEnd) {
+      int n = sorted.size();
+      other = new int[n];
+      theta = new double[n];
+      cap = new double[n];
+      combo = new int[n];
+      for (int e = 0; e < n; e++) {
+        Edge x = sorted.get(e);
+        other[e] = otherEnd.applyAsInt(x);
+        theta[e] = x.theta;
+        cap[e] = x.cap;
+        combo[e] = x.combo;
+      }
+    }
   }
 }
