@@ -3,6 +3,7 @@ package org.beltway.allocation;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 import org.beltway.internal.Strict;
 import org.beltway.score.Dimension;
 import org.beltway.score.Evidence;
@@ -145,8 +146,23 @@ public final class EvidenceMerit {
   /** The weight of every supplier of the scores' table, by its row; each {@code > 0}. */
   public double[] apply(Scores scores) {
     Strict.nonNull(scores, "scores", Scores.class);
+    return apply(scores, quality(scores));
+  }
+
+  /**
+   * {@link #apply(Scores)} from the qualities {@link #quality} already gave for these scores, e.g. for
+   * a quality tier as well, so they are not computed twice.
+   *
+   * @throws IllegalArgumentException if {@code quality} is not one value per scored supplier
+   */
+  public double[] apply(Scores scores, double[] quality) {
+    Strict.nonNull(scores, "scores", Scores.class);
+    Strict.nonNull(quality, "quality", double[].class);
     SupplierTable table = scores.table();
-    double[] quality = quality(scores);
+    if (quality.length != table.size()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "quality has %d values: expected one per scored supplier (%d)", quality.length, table.size()));
+    }
     double[] out = new double[quality.length];
     for (int r = 0; r < out.length; r++) {
       out[r] = (Evidence.volume(table, r) + epsilon) * map.of(quality[r]);

@@ -31,9 +31,20 @@ public enum MeritRule {
     return this == EVIDENCE ? EvidenceMerit.calibrate(reference) : null;
   }
 
-  /** The merit of every row of the scores' table, on the scale {@link #calibrate} gave. */
-  double[] merit(Scores scores, EvidenceMerit scale) {
-    return this == COMPOSITE ? Merit.DEFAULT.apply(scores.composites()) : scale.apply(scores);
+  /** A table's merit and quality tier by row. */
+  record Scored(double[] merit, boolean[] qualityTier) {}
+
+  /**
+   * The merit and quality tier of every row of the scores' table, on the scale {@link #calibrate}
+   * gave; the evidence quality is computed once for both.
+   */
+  Scored score(Scores scores, EvidenceMerit scale) {
+    if (this == COMPOSITE) {
+      return new Scored(Merit.DEFAULT.apply(scores.composites()), qualityTier(scores, scale));
+    }
+    double[] quality = scale.quality(scores);
+    return new Scored(scale.apply(scores, quality),
+        Evidence.qualityTier(scores, quality, EVIDENCE_TIER_SHARE));
   }
 
   /** The quality tier of every row of the scores' table, on the scale {@link #calibrate} gave. */

@@ -163,8 +163,9 @@ public final class Simulation {
       head0[r] = scores.headTier(r);
     }
     meritScale = config.meritRule().calibrate(scores);
-    quality0 = config.meritRule().qualityTier(scores, meritScale);
-    merit0 = config.meritRule().merit(scores, meritScale);
+    MeritRule.Scored scored = config.meritRule().score(scores, meritScale);
+    quality0 = scored.qualityTier();
+    merit0 = scored.merit();
     theta0 = new double[graph.edgeCount()];
     TrafficDay.fairExposure(graph, forecast, merit0, theta0);
     drift = new SignalDrift(marketplace);

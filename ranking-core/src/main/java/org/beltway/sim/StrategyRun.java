@@ -211,8 +211,8 @@ final class StrategyRun {
     for (int r = 0; r < n; r++) {
       head[r] = scores.headTier(r);
     }
-    MeritRule rule = sim.config.meritRule();
-    day.setScores(scores.composites(), rule.merit(scores, sim.meritScale), rule.qualityTier(scores, sim.meritScale), head,
+    MeritRule.Scored scored = sim.config.meritRule().score(scores, sim.meritScale);
+    day.setScores(scores.composites(), scored.merit(), scored.qualityTier(), head,
         day.fairExposureByEdge());
   }
 

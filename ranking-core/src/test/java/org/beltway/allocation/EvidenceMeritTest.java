@@ -1,5 +1,6 @@
 package org.beltway.allocation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,5 +99,10 @@ class EvidenceMeritTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> EvidenceMerit.calibrate(SCORES, Merit.DEFAULT, 0));
     assertEquals("epsilon (0.0): expected a finite number > 0", e.getMessage());
+    IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
+        () -> MERIT.apply(SCORES, new double[3]));
+    assertEquals("quality has 3 values: expected one per scored supplier (" + TABLE.size() + ")",
+        length.getMessage());
+    assertArrayEquals(MERIT.apply(SCORES), MERIT.apply(SCORES, MERIT.quality(SCORES)), 0.0);
   }
 }
