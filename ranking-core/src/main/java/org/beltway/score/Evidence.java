@@ -1,6 +1,6 @@
 package org.beltway.score;
 
-import java.util.Arrays;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Locale;
 import org.beltway.internal.Strict;
 import org.beltway.supplier.Count;
@@ -49,7 +49,7 @@ public final class Evidence {
       for (int r = 0; r < values.length; r++) {
         values[r] = signal.isRate()
             ? goodness(signal, signal.part(table, r, cap), signal.whole(table, r),
-                priors.prior(table.primaryCategory(r), signal).strength())
+                strength(priors, table.primaryCategory(r), signal))
             : Scorer.value(signal, table, r, 0, 0, cap, low, high);
       }
     }
@@ -93,21 +93,17 @@ public final class Evidence {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "quality has %d values: expected one per scored supplier (%d)", quality.length, n));
     }
-    Integer[] order = new Integer[n];
-    for (int r = 0; r < n; r++) {
-      order[r] = r;
-    }
-    Arrays.sort(order, (a, b) -> {
-      int c = Integer.compare(table.primaryCategory(a), table.primaryCategory(b));
-      return c != 0 ? c : Double.compare(quality[b], quality[a]);
-    });
+    // the scores' own grouping by primary category; within each, positions by quality, best first
+    CategoryGroups groups = scores.groups();
+    int[] order = groups.rowAt.clone();
     boolean[] tier = new boolean[n];
-    for (int from = 0; from < n; ) {
-      int category = table.primaryCategory(order[from]);
-      int to = from;
+    for (int g = 0; g < groups.category.length; g++) {
+      int from = groups.start[g];
+      int to = groups.start[g + 1];
+      IntArrays.quickSort(order, from, to, (a, b) -> Double.compare(quality[b], quality[a]));
       double total = 0;
-      while (to < n && table.primaryCategory(order[to]) == category) {
-        total += volume(table, order[to++]);
+      for (int i = from; i < to; i++) {
+        total += volume(table, order[i]);
       }
       double above = 0;
       for (int i = from; i < to; ) {
@@ -122,9 +118,13 @@ public final class Evidence {
         above += tied;
         i = j;
       }
-      from = to;
     }
     return tier;
+  }
+
+  /** The strength {@code α + β} of a category's prior, as {@link Prior#strength} without a Prior. */
+  private static double strength(Priors priors, int category, Signal signal) {
+    return priors.alpha(category, signal.ordinal()) + priors.beta(category, signal.ordinal());
   }
 
   /** {@code good / (whole + m)}: the rate shrunk toward its worst end; 0 without trials. */

@@ -53,6 +53,11 @@ public final class Scores {
     return composite.length;
   }
 
+  /** The rows grouped by primary category, as they were scored. */
+  CategoryGroups groups() {
+    return groups;
+  }
+
   /** The table scored. */
   public SupplierTable table() {
     return table;
