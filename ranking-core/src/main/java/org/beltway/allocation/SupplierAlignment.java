@@ -26,12 +26,7 @@ final class SupplierAlignment {
    *     suppliers, or the first graph supplier they do not score
    */
   static double[] composites(Scores scores, EligibilityGraph graph) {
-    int[] rows = scoredRows("scores", scores, graph);
-    double[] out = new double[rows.length];
-    for (int row = 0; row < rows.length; row++) {
-      out[row] = scores.composite(rows[row]);
-    }
-    return out;
+    return byGraphRow(scores, scores.composites(), graph);
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.beltway.entity;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -74,8 +74,7 @@ public final class EntityLinks {
     Strict.nonNull(confirmed, "confirmed", List.class);
     Set<LinkProposal> known = new HashSet<>(proposals);
     Set<LinkProposal> seen = new HashSet<>();
-    Long2IntOpenHashMap target = new Long2IntOpenHashMap();
-    target.defaultReturnValue(-1);
+    Long2LongOpenHashMap target = new Long2LongOpenHashMap();
     for (int k = 0; k < confirmed.size(); k++) {
       LinkProposal p = Strict.nonNull(confirmed.get(k), "confirmed[" + k + "]", LinkProposal.class);
       if (!known.contains(p) || !seen.add(p)) {
@@ -84,13 +83,13 @@ public final class EntityLinks {
             Arrays.toString(p.entities())));
       }
       for (long entity : p.entities()) {
-        target.put(entity, proposals.indexOf(p));
+        target.put(entity, p.entity());
       }
     }
     long[] entityByRow = new long[shops.size()];
     for (int r = 0; r < entityByRow.length; r++) {
-      int p = target.get(shops.entity(r));
-      entityByRow[r] = p < 0 ? shops.entity(r) : proposals.get(p).entity();
+      long entity = shops.entity(r);
+      entityByRow[r] = target.getOrDefault(entity, entity);
     }
     return shops.withEntities(entityByRow);
   }
